@@ -1,0 +1,1 @@
+"""North Korean workers abroad: a read-only dashboard of dated, sourced estimates."""

@@ -1,0 +1,7 @@
+"""Loading, validating and querying the curated CSVs in ``data/``."""
+
+from .dataset import Dataset, load_dataset
+from .problems import DataValidationError, Problem
+from .validate import validate_data_dir
+
+__all__ = ["DataValidationError", "Dataset", "Problem", "load_dataset", "validate_data_dir"]

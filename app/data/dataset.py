@@ -1,0 +1,76 @@
+"""The loaded dataset: one pandas DataFrame per resource, typed from the descriptor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .descriptor import Category, Descriptor
+from .problems import DataValidationError
+from .validate import validate_data_dir
+
+
+@dataclass(frozen=True)
+class Dataset:
+    descriptor: Descriptor
+    tables: dict[str, pd.DataFrame]
+
+    @property
+    def version(self) -> str:
+        return self.descriptor.version
+
+    @property
+    def estimates(self) -> pd.DataFrame:
+        return self.tables["estimates"]
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        return self.tables["sources"]
+
+    @property
+    def events(self) -> pd.DataFrame:
+        return self.tables["events"]
+
+    @property
+    def countries(self) -> pd.DataFrame:
+        return self.tables["countries"]
+
+    def row_counts(self) -> dict[str, int]:
+        return {name: len(frame) for name, frame in self.tables.items()}
+
+    def indicators(self) -> list[Category]:
+        return self.descriptor.categories("estimates", "indicator")
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Validate ``data_dir`` and load it; raises ``DataValidationError`` listing every problem."""
+    problems = validate_data_dir(data_dir)
+    if problems:
+        raise DataValidationError(problems)
+    return read_dataset(data_dir)
+
+
+def read_dataset(data_dir: Path) -> Dataset:
+    """Load ``data_dir`` without validating it: only for data that has just been validated."""
+    descriptor = Descriptor.read(data_dir)
+    tables = {name: read_table(data_dir, descriptor, name) for name in descriptor.resource_names()}
+    return Dataset(descriptor=descriptor, tables=tables)
+
+
+def read_table(data_dir: Path, descriptor: Descriptor, name: str) -> pd.DataFrame:
+    """Read one CSV with every cell as text, then type the columns the schema types.
+
+    ``keep_default_na=False`` keeps text such as 'NA' or 'None' as written:
+    only the schema decides what is missing.
+    """
+    path = data_dir / descriptor.resource(name)["path"]
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    for field in descriptor.fields(name):
+        column = field["name"]
+        if field["type"] in ("number", "integer"):
+            frame[column] = pd.to_numeric(frame[column])
+        elif field["type"] == "date":
+            frame[column] = pd.to_datetime(frame[column].replace("", None), format="%Y-%m-%d")
+    return frame

@@ -1,0 +1,71 @@
+"""Read the Data Package descriptor (``data/datapackage.json``): the contract for the CSVs."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DESCRIPTOR_NAME = "datapackage.json"
+
+
+@dataclass(frozen=True)
+class Category:
+    """One allowed value of a coded column, with its definition (Table Schema ``categories``)."""
+
+    value: str
+    label: str
+    description: str
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    raw: dict[str, Any]
+
+    @classmethod
+    def read(cls, data_dir: Path) -> Descriptor:
+        with (data_dir / DESCRIPTOR_NAME).open(encoding="utf-8") as handle:
+            return cls(json.load(handle))
+
+    @property
+    def version(self) -> str:
+        return str(self.raw.get("version", ""))
+
+    @property
+    def last_updated(self) -> str:
+        return str(self.raw.get("last_updated", ""))
+
+    @property
+    def title(self) -> str:
+        return str(self.raw.get("title", ""))
+
+    def resource(self, name: str) -> dict[str, Any]:
+        for resource in self.raw["resources"]:
+            if resource["name"] == name:
+                return dict(resource)
+        raise KeyError(f"No resource named '{name}' in {DESCRIPTOR_NAME}")
+
+    def resource_names(self) -> list[str]:
+        return [str(resource["name"]) for resource in self.raw["resources"]]
+
+    def fields(self, resource: str) -> list[dict[str, Any]]:
+        return list(self.resource(resource)["schema"]["fields"])
+
+    def field(self, resource: str, name: str) -> dict[str, Any]:
+        for field in self.fields(resource):
+            if field["name"] == name:
+                return dict(field)
+        raise KeyError(f"No field '{name}' in resource '{resource}' of {DESCRIPTOR_NAME}")
+
+    def categories(self, resource: str, field: str) -> list[Category]:
+        return [
+            Category(
+                value=item["value"],
+                label=item.get("label", item["value"]),
+                description=item.get("description", ""),
+                unit=item.get("unit", ""),
+            )
+            for item in self.field(resource, field).get("categories", [])
+        ]

@@ -1,0 +1,25 @@
+"""Validate a data directory: the descriptor's schemas and keys, then the extra rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .descriptor import DESCRIPTOR_NAME, Descriptor
+from .frictionless_report import validate_with_frictionless
+from .problems import FILE_LEVEL_COLUMN, FILE_LEVEL_LINE, Problem
+from .rules import check_rules
+
+
+def validate_data_dir(data_dir: Path) -> list[Problem]:
+    """Every problem in ``data_dir``, in file order then line order; empty when valid."""
+    descriptor_path = data_dir / DESCRIPTOR_NAME
+    try:
+        descriptor = Descriptor.read(data_dir)
+    except FileNotFoundError:
+        return [Problem(str(descriptor_path), FILE_LEVEL_LINE, FILE_LEVEL_COLUMN, "", "file not found")]
+    except json.JSONDecodeError as exc:
+        return [Problem(str(descriptor_path), exc.lineno, FILE_LEVEL_COLUMN, "", f"invalid JSON: {exc.msg}")]
+    problems = validate_with_frictionless(data_dir, descriptor) + check_rules(data_dir)
+    order = {str(data_dir / descriptor.resource(name)["path"]): i for i, name in enumerate(descriptor.resource_names())}
+    return sorted(problems, key=lambda p: (order.get(p.file, len(order)), p.line))

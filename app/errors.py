@@ -1,0 +1,57 @@
+"""Error responses: a JSON body for data and API paths, an HTML page everywhere else.
+
+Every bad request gets a 4xx that says what was wrong; nothing a visitor types
+into a URL should reach a 500.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+_DATA_PREFIX = "/data/"
+_DATA_SUFFIXES = (".json", ".csv")
+_JSON_PATHS = ("/healthz",)
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith(_DATA_PREFIX) or path.endswith(_DATA_SUFFIXES) or path in _JSON_PATHS:
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def describe_validation_error(exc: RequestValidationError) -> str:
+    parts = []
+    for error in exc.errors():
+        location = [str(item) for item in error.get("loc", ()) if item not in ("query", "path", "body")]
+        name = ".".join(location) or "request"
+        parts.append(f"{name}: {error.get('msg', 'invalid value')}")
+    return "; ".join(parts)
+
+
+def install_error_handlers(app: FastAPI, templates: Jinja2Templates) -> None:
+    def respond(request: Request, status: int, title: str, detail: str) -> Response:
+        if wants_json(request):
+            return JSONResponse({"error": {"status": status, "title": title, "detail": detail}}, status_code=status)
+        context = {"status": status, "title": title, "detail": detail}
+        return templates.TemplateResponse(request, "error.html", context, status_code=status)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Request error")
+        detail = str(exc.detail)
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"There is no page at {request.url.path}."
+        return respond(request, exc.status_code, title, detail)
+
+    async def validation_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        return respond(request, 400, "Bad request", describe_validation_error(exc))
+
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)

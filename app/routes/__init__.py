@@ -1,0 +1,1 @@
+"""Thin routers: parse the request, ask a pure function, render."""

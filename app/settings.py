@@ -1,0 +1,18 @@
+"""All configuration, read once from the environment (variables prefixed ``NKW_``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NKW_", frozen=True)
+
+    data_dir: Path = PROJECT_ROOT / "data"
+    templates_dir: Path = PROJECT_ROOT / "templates"
+    static_dir: Path = PROJECT_ROOT / "static"
+    site_name: str = "North Korean Workers Abroad"

@@ -1,0 +1,33 @@
+"""The Jinja environment: autoescaping on for every template, shared helpers as globals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import jinja2
+from fastapi.templating import Jinja2Templates
+
+from .settings import Settings
+from .urls import urls
+
+
+def format_number(value: float | int) -> str:
+    """12000 -> '12,000'; 20400000.0 -> '20,400,000'; 2.5 -> '2.5'."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}"
+
+
+def format_date(value: date | None) -> str:
+    return value.strftime("%-d %b %Y") if value else ""
+
+
+def build_templates(settings: Settings) -> Jinja2Templates:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(settings.templates_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.globals.update(urls=urls, site_name=settings.site_name)
+    environment.filters.update(number=format_number, date=format_date)
+    return Jinja2Templates(env=environment)

@@ -1,0 +1,89 @@
+"""Pages through real HTTP, read as parsed HTML."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+
+from bs4 import BeautifulSoup, Tag
+from fastapi.testclient import TestClient
+
+from .tiny_data import REAL_DATA
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def text_of(page: BeautifulSoup | Tag, selector: str) -> str:
+    element = page.select_one(selector)
+    assert element is not None, f"nothing matches {selector!r}"
+    return element.get_text()
+
+
+def test_home_lists_every_indicator_with_its_row_count(client: TestClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    with (REAL_DATA / "estimates.csv").open(encoding="utf-8") as handle:
+        counts = Counter(row["indicator"] for row in csv.DictReader(handle))
+    descriptor = json.loads((REAL_DATA / "datapackage.json").read_text(encoding="utf-8"))
+    estimates = next(resource for resource in descriptor["resources"] if resource["name"] == "estimates")
+    indicator = next(field for field in estimates["schema"]["fields"] if field["name"] == "indicator")
+    page = soup(response.text)
+    for category in indicator["categories"]:
+        row = page.select_one(f"tr#indicator-{category['value']}")
+        assert row is not None, category["value"]
+        assert text_of(row, ".indicator-label") == category["label"]
+        assert row.select("td")[0].get_text() == str(counts[category["value"]])
+
+
+def test_home_shows_the_date_span_and_unknown_periods(client: TestClient) -> None:
+    with (REAL_DATA / "estimates.csv").open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["indicator"] == "workers_abroad"]
+    dated = [row for row in rows if row["period_precision"] != "unknown"]
+    row = soup(client.get("/").text).select_one("tr#indicator-workers_abroad")
+    assert row is not None
+    times = [time["datetime"] for time in row.select("time")]
+    assert times == [min(r["period_start"] for r in dated), max(r["period_end"] for r in dated)]
+    assert row.select("td")[2].get_text() == str(len(rows) - len(dated))
+
+
+def test_home_links_every_download(client: TestClient) -> None:
+    links = {a["href"] for a in soup(client.get("/").text).select(".downloads a")}
+    for table in ("estimates", "sources", "events", "countries"):
+        assert {f"/data/{table}.csv", f"/data/{table}.json"} <= links
+        assert client.get(f"/data/{table}.csv").status_code == 200
+
+
+def test_head_requests_are_answered(client: TestClient) -> None:
+    assert client.head("/").status_code == 200
+    assert client.head("/healthz").status_code == 200
+
+
+def test_unknown_page_is_an_html_404(client: TestClient) -> None:
+    response = client.get("/nowhere")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    page = soup(response.text)
+    assert text_of(page, "h1") == "Not found"
+    assert text_of(page, ".error-detail") == "There is no page at /nowhere."
+
+
+def test_pages_send_a_strict_content_security_policy(client: TestClient) -> None:
+    policy = client.get("/").headers["content-security-policy"]
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+
+
+def test_healthz_reports_version_and_row_counts(client: TestClient) -> None:
+    descriptor = json.loads((REAL_DATA / "datapackage.json").read_text(encoding="utf-8"))
+    counts = {}
+    for table in ("estimates", "sources", "events", "countries"):
+        with (REAL_DATA / f"{table}.csv").open(encoding="utf-8") as handle:
+            counts[table] = sum(1 for _ in csv.DictReader(handle))
+    assert client.get("/healthz").json() == {
+        "status": "ok",
+        "dataset": {"version": descriptor["version"], "rows": counts},
+    }

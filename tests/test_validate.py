@@ -1,0 +1,188 @@
+"""Each kind of bad row gives its exact message, on the right line, all of them at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.data import validate_data_dir
+
+from .tiny_data import REAL_DATA, edit_cell
+
+
+def messages(data_dir: Path) -> list[str]:
+    return [str(problem) for problem in validate_data_dir(data_dir)]
+
+
+def test_bundled_data_is_valid() -> None:
+    assert messages(REAL_DATA) == []
+
+
+def test_tiny_fixture_is_valid(tiny: Path) -> None:
+    assert messages(tiny) == []
+
+
+@pytest.mark.parametrize(
+    ("file", "row", "column", "value", "rule"),
+    [
+        pytest.param("estimates.csv", 2, "claimant", "", "required", id="missing-field"),
+        pytest.param(
+            "estimates.csv", 1, "period_end", "2018-02-30", "must be a date written YYYY-MM-DD", id="bad-date"
+        ),
+        pytest.param(
+            "estimates.csv",
+            3,
+            "indicator",
+            "workers_total",
+            "must be one of: workers_abroad, workers_sent, workers_repatriated, workers_planned, workers_in_incident, "
+            "repatriated_percent, repatriated_share_of_world, work_permits, visas_issued, border_entries, worksites, "
+            "revenue_per_year, revenue_total, revenue_multiple, wage_per_month, wage_share_to_state, wage_multiple, "
+            "wage_arrears",
+            id="unknown-indicator",
+        ),
+        pytest.param("estimates.csv", 1, "country", "RUX", "not found in column iso3 of countries.csv", id="country"),
+        pytest.param("estimates.csv", 3, "source_id", "s-nine", "not found in column id of sources.csv", id="dangling"),
+        pytest.param("estimates.csv", 2, "value_high", "five", "must be a number", id="wrong-type"),
+        pytest.param("estimates.csv", 2, "value_low", "-5", "must be at least 0", id="negative"),
+        pytest.param(
+            "estimates.csv",
+            2,
+            "qualifier",
+            "roughly",
+            "must be one of: exact, about, at_least, more_than, up_to, range",
+            id="unknown-qualifier",
+        ),
+        pytest.param("estimates.csv", 1, "id", "E1", "must match the pattern ^e[0-9]{4,}$", id="bad-id"),
+        pytest.param(
+            "events.csv", 1, "country", "ZZZ", "not found in column iso3 of countries.csv", id="event-country"
+        ),
+        pytest.param("events.csv", 1, "date_start", "22/12/2019", "must be a date written YYYY-MM-DD", id="event-date"),
+        pytest.param("sources.csv", 2, "published", "Feb 2018", "must be a date written YYYY-MM-DD", id="source-date"),
+        pytest.param(
+            "countries.csv",
+            2,
+            "group",
+            "Siberia",
+            "must be one of: Worldwide, East Asia, Southeast Asia, "
+            "Russia, Gulf, Middle East, Eastern Europe, Africa, Americas, Other",
+            id="country-group",
+        ),
+    ],
+)
+def test_bad_cell_gives_exact_message(tiny: Path, file: str, row: int, column: str, value: str, rule: str) -> None:
+    edit_cell(tiny / file, row, column, value)
+    assert messages(tiny) == [f"{tiny / file}:{row + 1}: {column}: {value!r}: {rule}"]
+
+
+def test_low_above_high(tiny: Path) -> None:
+    edit_cell(tiny / "estimates.csv", 2, "value_low", "600000000")
+    assert messages(tiny) == [
+        f"{tiny}/estimates.csv:3: value_low: '600000000': must not be above value_high (500000000)"
+    ]
+
+
+def test_duplicate_id_names_the_first_line(tiny: Path) -> None:
+    edit_cell(tiny / "estimates.csv", 3, "id", "e0001")
+    assert messages(tiny) == [f"{tiny}/estimates.csv:4: id: 'e0001': duplicate id; first used on line 2"]
+
+
+def test_single_figure_must_have_equal_ends(tiny: Path) -> None:
+    edit_cell(tiny / "estimates.csv", 1, "value_high", "31000")
+    assert messages(tiny) == [
+        f"{tiny}/estimates.csv:2: value_high: '31000': must equal value_low (30000) when qualifier is 'about'"
+    ]
+
+
+def test_range_must_have_distinct_ends(tiny: Path) -> None:
+    edit_cell(tiny / "estimates.csv", 2, "value_low", "500000000")
+    assert messages(tiny) == [
+        f"{tiny}/estimates.csv:3: value_high: '500000000': must be above value_low when qualifier is 'range'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("precision", "start", "end", "expected"),
+    [
+        ("month", "2018-12-02", "2018-12-31", "period_start: '2018-12-02': must be the first day of a month"),
+        ("month", "2018-12-01", "2018-12-30", "period_end: '2018-12-30': must be the last day of a month"),
+        ("quarter", "2018-02-01", "2018-03-31", "period_start: '2018-02-01': must be the first day of a quarter"),
+        ("year", "2018-01-01", "2019-12-31", "period_end: '2019-12-31': must be in the same year as period_start"),
+        (
+            "multi-year",
+            "2018-01-01",
+            "2018-12-31",
+            "period_end: '2018-12-31': must be in a later year than period_start",
+        ),
+        ("year", "2018-02-01", "2018-12-31", "period_start: '2018-02-01': must be 1 January"),
+    ],
+)
+def test_period_must_match_precision(tiny: Path, precision: str, start: str, end: str, expected: str) -> None:
+    path = tiny / "estimates.csv"
+    edit_cell(path, 1, "period_precision", precision)
+    edit_cell(path, 1, "period_start", start)
+    edit_cell(path, 1, "period_end", end)
+    assert messages(tiny) == [f"{path}:2: {expected} with period_precision '{precision}'"]
+
+
+def test_unknown_period_must_have_no_dates(tiny: Path) -> None:
+    edit_cell(tiny / "estimates.csv", 2, "period_start", "2018-01-01")
+    assert messages(tiny) == [
+        f"{tiny}/estimates.csv:3: period_start: '2018-01-01': must be empty when period_precision is 'unknown'"
+    ]
+
+
+def test_known_period_needs_both_dates(tiny: Path) -> None:
+    edit_cell(tiny / "estimates.csv", 1, "period_end", "")
+    assert messages(tiny) == [f"{tiny}/estimates.csv:2: period_end: '': required unless period_precision is 'unknown'"]
+
+
+def test_end_before_start(tiny: Path) -> None:
+    edit_cell(tiny / "events.csv", 1, "date_end", "2019-12-01")
+    assert messages(tiny) == [
+        f"{tiny}/events.csv:2: date_end: '2019-12-01': must not be before date_start (2019-12-22)"
+    ]
+
+
+def test_source_needs_an_address_or_a_file(tiny: Path) -> None:
+    edit_cell(tiny / "sources.csv", 1, "url", "")
+    assert messages(tiny) == [
+        f"{tiny}/sources.csv:2: url: '': required when file is empty: a source needs an address or an article file"
+    ]
+
+
+def test_every_problem_is_reported_at_once_in_file_order(tiny: Path) -> None:
+    edit_cell(tiny / "events.csv", 1, "source_id", "gone")
+    edit_cell(tiny / "estimates.csv", 3, "value_low", "x")
+    edit_cell(tiny / "estimates.csv", 1, "indicator", "")
+    assert messages(tiny) == [
+        f"{tiny}/estimates.csv:2: indicator: '': required",
+        f"{tiny}/estimates.csv:4: value_low: 'x': must be a number",
+        f"{tiny}/events.csv:2: source_id: 'gone': not found in column id of sources.csv",
+    ]
+
+
+def test_line_numbers_count_cells_that_span_lines(tiny: Path) -> None:
+    edit_cell(tiny / "estimates.csv", 1, "notes", "first line\nsecond line\nthird line")
+    edit_cell(tiny / "estimates.csv", 2, "country", "XXX")
+    # Row 2 starts on line 5: the header, then row 1 over lines 2-4.
+    assert messages(tiny) == [f"{tiny}/estimates.csv:5: country: 'XXX': not found in column iso3 of countries.csv"]
+
+
+def test_renamed_column_is_reported_on_the_header_line(tiny: Path) -> None:
+    path = tiny / "estimates.csv"
+    text = path.read_text(encoding="utf-8").replace("claimant", "claimed_by", 1)
+    path.write_text(text, encoding="utf-8")
+    problems = messages(tiny)
+    assert problems[0] == f"{path}:1: column 14: 'claimed_by': header must be 'claimant'"
+
+
+def test_missing_file_is_reported(tiny: Path) -> None:
+    (tiny / "events.csv").unlink()
+    problems = messages(tiny)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{tiny}/events.csv:0: (file): '': ")
+
+
+def test_missing_descriptor_is_reported(tmp_path: Path) -> None:
+    assert messages(tmp_path) == [f"{tmp_path}/datapackage.json:0: (file): '': file not found"]

@@ -1,0 +1,71 @@
+"""A tiny valid data directory built on the real descriptor, for tests that must not depend on the real rows.
+
+Row k of a table (1-based, after the header) is on line k + 1 of its file.
+Columns come from the descriptor; a column a row leaves out is written empty.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_DATA = ROOT / "data"
+
+ROWS: dict[str, list[dict[str, str]]] = {
+    "countries": [
+        {"iso3": "WLD", "name": "Worldwide", "group": "Worldwide"},
+        {"iso3": "RUS", "name": "Russia", "group": "Russia"},
+    ],
+    "sources": [
+        {"id": "s-one", "publisher": "Outlet One", "title": "First report", "author": "A. Writer"}
+        | {"published": "2019-12-23", "published_precision": "day", "published_basis": "printed"}
+        | {"url": "https://example.org/1"},
+        {"id": "s-two", "publisher": "Outlet Two", "title": "Second report"}
+        | {"published": "2018-02-01", "published_precision": "month", "published_basis": "inferred"}
+        | {"url": "https://example.org/2"},
+    ],
+    "estimates": [
+        {"id": "e0001", "indicator": "workers_abroad", "workforce": "all", "country": "RUS"}
+        | {"measure": "workers in Russia", "value_low": "30000", "value_high": "30000", "qualifier": "about"}
+        | {"period_start": "2018-12-01", "period_end": "2018-12-31", "period_precision": "month"}
+        | {"claimant": "A ministry", "source_id": "s-one", "quote": "About 30,000 work there."},
+        {"id": "e0002", "indicator": "revenue_per_year", "workforce": "all", "country": "WLD"}
+        | {"measure": "revenue", "value_low": "200000000", "value_high": "500000000", "qualifier": "range"}
+        | {"period_precision": "unknown", "period_basis": "not stated"}
+        | {"claimant": "An expert", "source_id": "s-two", "quote": "Between $200m and $500m a year."},
+        {"id": "e0003", "indicator": "workers_repatriated", "workforce": "all", "country": "RUS"}
+        | {"measure": "sent home", "value_low": "18533", "value_high": "18533", "qualifier": "exact"}
+        | {"period_start": "2017-12-01", "period_end": "2018-12-31", "period_precision": "month"}
+        | {"claimant": "A ministry", "source_id": "s-one", "quote": "18,533 went home."},
+    ],
+    "events": [
+        {"id": "deadline", "date_start": "2019-12-22", "date_end": "2019-12-22", "date_precision": "day"}
+        | {"label": "Deadline", "description": "The deadline.", "country": "WLD", "source_id": "s-one"}
+        | {"quote": "The deadline."},
+    ],
+}
+
+
+def write_tiny_data(directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REAL_DATA / "datapackage.json", directory / "datapackage.json")
+    descriptor = json.loads((REAL_DATA / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        header = [field["name"] for field in resource["schema"]["fields"]]
+        with (directory / resource["path"]).open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=header, restval="", lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(ROWS[resource["name"]])
+    return directory
+
+
+def edit_cell(path: Path, row: int, column: str, value: str) -> None:
+    """Set ``column`` of data row ``row`` (1-based; line ``row + 1``) to ``value``."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    rows[row][rows[0].index(column)] = value
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
