@@ -22,6 +22,10 @@ def format_date(value: date | None) -> str:
     return value.strftime("%-d %b %Y") if value else ""
 
 
+def format_month(value: date | None) -> str:
+    return value.strftime("%b %Y") if value else ""
+
+
 def build_templates(settings: Settings) -> Jinja2Templates:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(settings.templates_dir),
@@ -29,5 +33,5 @@ def build_templates(settings: Settings) -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
     )
     environment.globals.update(urls=urls, site_name=settings.site_name)
-    environment.filters.update(number=format_number, date=format_date)
+    environment.filters.update(number=format_number, date=format_date, month=format_month)
     return Jinja2Templates(env=environment)
