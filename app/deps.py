@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from .charts.views import ChartViews
 from .data import Dataset
 from .settings import Settings
 
@@ -20,5 +21,11 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
+def get_views(request: Request) -> ChartViews:
+    views: ChartViews = request.app.state.views
+    return views
+
+
 DatasetDep = Annotated[Dataset, Depends(get_dataset)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+ViewsDep = Annotated[ChartViews, Depends(get_views)]

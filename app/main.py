@@ -1,7 +1,8 @@
 """Create the ASGI application: ``uvicorn app.main:app``.
 
-The data is validated and loaded when the app is created, before it serves
-anything; invalid data stops the process with every problem listed.
+The data is validated and loaded, and every default chart built, when the app
+is created, before it serves anything; invalid data stops the process with
+every problem listed.
 """
 
 from __future__ import annotations
@@ -11,28 +12,49 @@ import sys
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from .data import DataValidationError, load_dataset
+from .charts.query import ChartQuery
+from .charts.views import ChartViews
+from .data import Dataset, DataValidationError, load_dataset
+from .data.pages import country_summaries
 from .errors import install_error_handlers
-from .routes import downloads, health, pages
+from .routes import assets, charts, countries, downloads, estimates, health, pages, sources
+from .routes.assets import PLOTLY_JS_VERSION
 from .security import SecurityHeadersMiddleware
 from .settings import Settings
 from .templating import build_templates
+from .urls import urls
+
+
+def build_views(dataset: Dataset) -> ChartViews:
+    """Every chart's default view and every country page's charts, built once."""
+    views = ChartViews(dataset, estimate_url=urls.estimate, source_url=urls.source)
+    defaults = [(spec, ChartQuery(indicator=spec.indicators[0])) for spec in views.specs.values()]
+    per_country = [
+        (views.specs["indicator"], ChartQuery(indicator=indicator, countries=(country.iso3,)))
+        for country in country_summaries(dataset)
+        for indicator in country.indicators
+    ]
+    views.warm(defaults + per_country)
+    return views
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     dataset = load_dataset(settings.data_dir)
     templates = build_templates(settings)
+    templates.env.globals["plotly_js"] = urls.plotly_js(PLOTLY_JS_VERSION)
+    templates.env.globals["dataset_version"] = dataset.version
+    templates.env.globals["indicator_labels"] = {c.value: c.label for c in dataset.indicators()}
     app = FastAPI(title=settings.site_name, version=dataset.version, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.dataset = dataset
     app.state.templates = templates
+    app.state.views = build_views(dataset)
     app.add_middleware(SecurityHeadersMiddleware)
     install_error_handlers(app, templates)
     app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
-    app.include_router(pages.router)
-    app.include_router(downloads.router)
-    app.include_router(health.router)
+    for module in (pages, charts, countries, estimates, sources, downloads, assets, health):
+        app.include_router(module.router)
     return app
 
 

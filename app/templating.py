@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import jinja2
+from fastapi import Request
+from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from .settings import Settings
@@ -35,3 +38,9 @@ def build_templates(settings: Settings) -> Jinja2Templates:
     environment.globals.update(urls=urls, site_name=settings.site_name)
     environment.filters.update(number=format_number, date=format_date, month=format_month)
     return Jinja2Templates(env=environment)
+
+
+def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    templates: Jinja2Templates = request.app.state.templates
+    response: HTMLResponse = templates.TemplateResponse(request, name, context, status_code=status_code)
+    return response

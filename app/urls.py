@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from urllib.parse import urlencode
+
 DOWNLOAD_FORMATS = ("csv", "json")
 
 
@@ -9,8 +12,32 @@ class Urls:
     def home(self) -> str:
         return "/"
 
+    def about(self) -> str:
+        return "/about"
+
     def healthz(self) -> str:
         return "/healthz"
+
+    def charts(self) -> str:
+        return "/charts"
+
+    def chart(self, slug: str, params: Mapping[str, str] | None = None) -> str:
+        return _with_query(f"/charts/{slug}", params)
+
+    def countries(self) -> str:
+        return "/countries"
+
+    def country(self, iso3: str) -> str:
+        return f"/countries/{iso3.lower()}"
+
+    def estimate(self, estimate_id: str) -> str:
+        return f"/estimates/{estimate_id}"
+
+    def sources(self) -> str:
+        return "/sources"
+
+    def source(self, source_id: str) -> str:
+        return f"/sources/{source_id}"
 
     def table(self, name: str, fmt: str) -> str:
         if fmt not in DOWNLOAD_FORMATS:
@@ -19,6 +46,13 @@ class Urls:
 
     def static(self, path: str) -> str:
         return f"/static/{path.lstrip('/')}"
+
+    def plotly_js(self, version: str) -> str:
+        return f"/assets/plotly-{version}.min.js"
+
+
+def _with_query(path: str, params: Mapping[str, str] | None) -> str:
+    return f"{path}?{urlencode(params, safe=',')}" if params else path
 
 
 urls = Urls()

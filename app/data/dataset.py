@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import pandas as pd
 
@@ -74,3 +75,8 @@ def read_table(data_dir: Path, descriptor: Descriptor, name: str) -> pd.DataFram
         elif field["type"] == "date":
             frame[column] = pd.to_datetime(frame[column].replace("", None), format="%Y-%m-%d")
     return frame
+
+
+def as_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of ``frame`` as dicts keyed by column name (its columns are all strings)."""
+    return cast(list[dict[str, Any]], frame.to_dict("records"))

@@ -1,0 +1,1 @@
+"""Tables in, Plotly figures and their words out: no HTTP, no I/O."""

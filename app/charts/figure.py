@@ -1,0 +1,217 @@
+"""Plotly figures as plain dicts: one point per claim, never a line between claims.
+
+Built by hand rather than through ``plotly.graph_objects``: the dicts are the
+same JSON, and building them is many times faster, which matters because every
+default view is built at start-up. The tests check them against Plotly's schema.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from .text import MONEY_UNITS
+
+# Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C6D1F"]
+# Open-ended figures point the way the truth may lie; a range is a bar, not a dot.
+SYMBOLS = {
+    "exact": "circle",
+    "about": "circle",
+    "at_least": "triangle-up",
+    "more_than": "triangle-up",
+    "up_to": "triangle-down",
+    "range": "line-ew",
+}
+EVENT_COLOUR = "#6b6b6b"
+SPAN_MIN_DAYS = 45  # periods shorter than this are drawn as a point only
+MILLION = 1_000_000
+LABEL_ROW_PX = 16
+LABEL_ROWS = 4
+NOMINAL_PLOT_PX = (
+    900  # label stacking assumes this width; below it labels may touch, and the list under the chart has them all
+)
+LABEL_CHAR_PX = 6.5
+AXIS_TITLES = {
+    "USD": "US$",
+    "USD per year": "US$ a year",
+    "USD per month": "US$ a month",
+    "percent": "%",
+    "times": "times",
+}
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
+}
+
+
+def value_scale(unit: str, records: list[dict[str, Any]]) -> tuple[float, str]:
+    """Large money figures are drawn in millions so the axis reads '500', not '500000000'."""
+    title = AXIS_TITLES.get(unit, unit)
+    if unit in MONEY_UNITS and records and max(record["value_high"] for record in records) >= 10 * MILLION:
+        return MILLION, title.replace("US$", "US$ million")
+    return 1.0, title
+
+
+def build_figure(
+    records: list[dict[str, Any]], events: list[dict[str, Any]], unit: str, image_name: str
+) -> dict[str, Any]:
+    """Claims need x, series, value_*, qualifier, period_*, hover, href; events date_*, hover, href, labelled."""
+    scale, axis_title = value_scale(unit, records)
+    traces: list[dict[str, Any]] = []
+    for index, series in enumerate(dict.fromkeys(record["series"] for record in records)):
+        group = [record for record in records if record["series"] == series]
+        traces.extend(_series_traces(series, group, PALETTE[index % len(PALETTE)], scale))
+    layout = _layout(axis_title, events)
+    labels = event_labels(events, records)
+    layout["annotations"] = labels
+    layout["margin"]["t"] = 24 + LABEL_ROW_PX * (1 + max((label["row"] for label in labels), default=-1))
+    layout["meta"] = {"labelMarginTop": layout["margin"]["t"]}
+    for label in labels:
+        label["yshift"] = LABEL_ROW_PX * label.pop("row")
+    if events:
+        traces.append(_event_trace(events))
+    if not records:
+        layout["annotations"].append(
+            {"text": "No estimates match these filters", "showarrow": False, "xref": "paper", "yref": "paper"}
+            | {"x": 0.5, "y": 0.5, "font": {"size": 16}}
+        )
+    config = CONFIG | {"toImageButtonOptions": {"format": "png", "filename": image_name, "scale": 2}}
+    return {"data": traces, "layout": layout, "config": config}
+
+
+def _day(value: pd.Timestamp) -> str:
+    return value.strftime("%Y-%m-%d")
+
+
+def _y(record: dict[str, Any], scale: float) -> float:
+    return float((record["value_low"] + record["value_high"]) / 2 / scale)
+
+
+def _series_traces(series: str, group: list[dict[str, Any]], colour: str, scale: float) -> list[dict[str, Any]]:
+    traces = [_span_trace(series, group, colour, scale)]
+    for known in (True, False):
+        part = [record for record in group if record["period_known"] == known]
+        if not part:
+            continue
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": series if known else f"{series}: period not stated",
+                "legendgroup": series,
+                "x": [_day(record["x"]) for record in part],
+                "y": [_y(record, scale) for record in part],
+                "marker": {
+                    "color": colour,
+                    "symbol": [SYMBOLS[record["qualifier"]] + ("" if known else "-open") for record in part],
+                    "size": 11,
+                    "line": {"color": colour, "width": 2},
+                },
+                "customdata": [[record["href"], record["id"]] for record in part],
+                "hovertext": [record["hover"] for record in part],
+                "hoverinfo": "text",
+            }
+        )
+    return traces
+
+
+def _span_trace(series: str, group: list[dict[str, Any]], colour: str, scale: float) -> dict[str, Any]:
+    """Bars for what a claim covers: its period across, its range up; gaps keep claims apart."""
+    xs: list[str | None] = []
+    ys: list[float | None] = []
+    for record in group:
+        y = _y(record, scale)
+        if record["period_known"] and (record["period_end"] - record["period_start"]).days >= SPAN_MIN_DAYS:
+            xs += [_day(record["period_start"]), _day(record["period_end"]), None]
+            ys += [y, y, None]
+        if record["value_low"] != record["value_high"]:
+            xs += [_day(record["x"]), _day(record["x"]), None]
+            ys += [record["value_low"] / scale, record["value_high"] / scale, None]
+    return {
+        "type": "scatter",
+        "mode": "lines",
+        "name": f"{series}: period and range",
+        "legendgroup": series,
+        "showlegend": False,
+        "x": xs,
+        "y": ys,
+        "line": {"color": colour, "width": 3},
+        "opacity": 0.45,
+        "hoverinfo": "skip",
+        "connectgaps": False,
+    }
+
+
+def _event_trace(events: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": "Events",
+        "yaxis": "y2",
+        "x": [_day(event["date_start"]) for event in events],
+        "y": [1] * len(events),
+        "marker": {"symbol": "triangle-down", "size": 10, "color": EVENT_COLOUR},
+        "customdata": [[event["href"], event["id"]] for event in events],
+        "hovertext": [event["hover"] for event in events],
+        "hoverinfo": "text",
+        "cliponaxis": False,
+    }
+
+
+def _layout(axis_title: str, events: list[dict[str, Any]]) -> dict[str, Any]:
+    shapes = []
+    for start, end in ((event["date_start"], event["date_end"]) for event in events):
+        shape = {"xref": "x", "yref": "paper", "y0": 0, "y1": 1, "layer": "below"}
+        if (end - start).days >= 1:
+            band = {"type": "rect", "x0": _day(start), "x1": _day(end), "fillcolor": "rgba(120,120,120,0.10)"}
+            shapes.append(shape | band | {"line": {"width": 0}})
+        else:
+            line = {"type": "line", "x0": _day(start), "x1": _day(start)}
+            shapes.append(shape | line | {"line": {"color": EVENT_COLOUR, "dash": "dot"}})
+    return {
+        "autosize": True,
+        "height": 420,
+        "margin": {"l": 64, "r": 16, "t": 24, "b": 40},
+        "font": {"family": FONT, "size": 13},
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left"},
+        "showlegend": True,
+        "legend": {"orientation": "h", "x": 0, "y": -0.12, "yanchor": "top"},
+        "xaxis": {"type": "date", "showgrid": False, "ticks": "outside"},
+        "yaxis": {"title": {"text": axis_title}, "rangemode": "tozero", "separatethousands": True, "zeroline": True},
+        "yaxis2": {"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True},
+        "shapes": shapes,
+        "annotations": [],
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+    }
+
+
+def event_labels(events: list[dict[str, Any]], records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Short labels above the plot, stacked in rows so that neighbours do not overlap at a normal width."""
+    labelled = sorted((event for event in events if event["labelled"]), key=lambda event: event["date_start"])
+    if not labelled:
+        return []
+    days = [event["date_start"] for event in events] + [record["x"] for record in records]
+    days += [record[key] for record in records if record["period_known"] for key in ("period_start", "period_end")]
+    origin = min(days)
+    span = max((max(days) - origin).days, 365)
+    ends = [float("-inf")] * LABEL_ROWS
+    labels = []
+    for index, event in enumerate(labelled):
+        start = (event["date_start"] - origin).days / span * NOMINAL_PLOT_PX
+        width = len(event["label"]) * LABEL_CHAR_PX + 8
+        row = next((r for r in range(LABEL_ROWS) if ends[r] <= start), index % LABEL_ROWS)
+        ends[row] = start + width
+        labels.append(
+            {"x": _day(event["date_start"]), "y": 1, "xref": "x", "yref": "paper", "row": row}
+            | {"text": event["label_html"], "showarrow": False, "xanchor": "left", "yanchor": "bottom"}
+            | {"font": {"size": 11, "color": EVENT_COLOUR}, "name": "event-label", "visible": True}
+        )
+    return labels

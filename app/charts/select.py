@@ -1,0 +1,111 @@
+"""Which estimates a chart plots, and where: the rows behind the figure, its table and its downloads.
+
+``enrich_claims`` does the per-row work once for the whole dataset (joins, dates,
+words, hover text); a view then only filters, which keeps start-up fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from ..data import Dataset
+from ..data.dataset import as_dicts
+from .describe import claim_hover
+from .query import WORLDWIDE, ChartQuery
+from .registry import ChartSpec
+from .text import format_period, format_published, format_value
+
+SOURCE_COLUMNS = ("publisher", "original_publisher", "published", "published_precision")
+
+
+def with_sources(dataset: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
+    """Add each estimate's country name and its source's publisher and publication date."""
+    sources = dataset.sources.set_index("id")
+    names = dataset.countries.set_index("iso3")["name"]
+    return rows.assign(
+        country_name=rows["country"].map(names),
+        **{column: rows["source_id"].map(sources[column]) for column in SOURCE_COLUMNS},
+    )
+
+
+def with_words(rows: pd.DataFrame, unit: str | pd.Series) -> pd.DataFrame:
+    """Add the value, period and publication date as the site writes them (``unit`` per row or for all)."""
+    units = unit if isinstance(unit, pd.Series) else pd.Series(unit, index=rows.index, dtype=object)
+    return rows.assign(
+        value_text=[
+            format_value(low, high, qualifier, u)
+            for low, high, qualifier, u in zip(
+                rows["value_low"], rows["value_high"], rows["qualifier"], units, strict=True
+            )
+        ],
+        period_text=[
+            format_period(start, end, precision)
+            for start, end, precision in zip(
+                rows["period_start"], rows["period_end"], rows["period_precision"], strict=True
+            )
+        ],
+        published_text=[
+            format_published(day, precision)
+            for day, precision in zip(rows["published"], rows["published_precision"], strict=True)
+        ],
+    )
+
+
+def enrich_claims(dataset: Dataset, estimate_url: Callable[[str], str]) -> pd.DataFrame:
+    """Every estimate with its source, the date it is drawn at (``x``), its words and its link.
+
+    A claim with a known period is drawn at the middle of its period; one whose
+    period is unknown is drawn at its publication date and marked as such.
+    """
+    units = {category.value: category.unit for category in dataset.indicators()}
+    rows = with_sources(dataset, dataset.estimates)
+    known = rows["period_precision"] != "unknown"
+    midpoint = rows["period_start"] + (rows["period_end"] - rows["period_start"]) / 2
+    rows = rows.assign(period_known=known, x=midpoint.where(known, rows["published"]).dt.normalize())
+    rows = with_words(rows, rows["indicator"].map(units))
+    rows = rows.assign(href=[estimate_url(id_) for id_ in rows["id"]])
+    return rows.assign(hover=[claim_hover(row) for row in as_dicts(rows)])
+
+
+def in_scope(claims: pd.DataFrame, spec: ChartSpec) -> pd.DataFrame:
+    rows = claims[claims["indicator"].isin(spec.indicators)]
+    if spec.scope == "host_countries":
+        rows = rows[rows["country"] != WORLDWIDE]
+    elif spec.scope == "worldwide":
+        rows = rows[rows["country"] == WORLDWIDE]
+    if spec.workforces is not None:
+        rows = rows[rows["workforce"].isin(spec.workforces)]
+    return rows
+
+
+def chart_countries(claims: pd.DataFrame, spec: ChartSpec) -> list[str]:
+    """ISO3 codes a chart may be filtered to: those that have estimates in its scope."""
+    return sorted(set(in_scope(claims, spec)["country"]))
+
+
+def plotted_rows(claims: pd.DataFrame, spec: ChartSpec, query: ChartQuery) -> pd.DataFrame:
+    """The claims a view plots, in the order they are drawn and tabled, keeping ``claims``' index."""
+    rows = in_scope(claims, spec)
+    rows = rows[rows["indicator"] == query.indicator]
+    if query.countries:
+        rows = rows[rows["country"].isin(query.countries)]
+    if query.year_from is not None:
+        rows = rows[rows["x"].dt.year >= query.year_from]
+    if query.year_to is not None:
+        rows = rows[rows["x"].dt.year <= query.year_to]
+    return rows.sort_values(["x", "id"])
+
+
+def series_label(row: dict[str, object], spec: ChartSpec, workforce_labels: dict[str, str]) -> str:
+    """The legend entry a row belongs to: its country (and region), or its workforce."""
+    workforce = str(row["workforce"])
+    if spec.series_by == "workforce":
+        return workforce_labels.get(workforce, workforce)
+    label = str(row["country_name"])
+    if row["region"]:
+        label = f"{label}: {row['region']}"
+    if workforce != "all":
+        label = f"{label} ({workforce_labels.get(workforce, workforce)})"
+    return label

@@ -1,0 +1,42 @@
+"""The bibliography, and each source with the claims it supports."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from ..charts.select import with_sources, with_words
+from ..data.pages import source_claims
+from ..data.dataset import as_dicts
+from ..deps import DatasetDep
+from ..templating import render
+
+router = APIRouter(prefix="/sources")
+
+
+@router.api_route("", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def source_list(request: Request, dataset: DatasetDep) -> HTMLResponse:
+    """Every source, newest first, with how many claims and events it supports."""
+    sources = dataset.sources.sort_values(["published", "id"], ascending=[False, True])
+    counts = dataset.estimates["source_id"].value_counts()
+    event_counts = dataset.events["source_id"].value_counts()
+    sources = sources.assign(
+        claims=sources["id"].map(counts).fillna(0).astype(int),
+        events=sources["id"].map(event_counts).fillna(0).astype(int),
+    )
+    return render(request, "sources.html", {"sources": sources})
+
+
+@router.api_route("/{source_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def source_page(request: Request, source_id: str, dataset: DatasetDep) -> HTMLResponse:
+    """One source: where it was published and every claim and event it supports."""
+    matches = dataset.sources[dataset.sources["id"] == source_id]
+    if not len(matches):
+        raise HTTPException(404, f"No source '{source_id}'. The bibliography at /sources lists them all.")
+    source = matches.iloc[0]
+    estimates, events = source_claims(dataset, source_id)
+    units = {c.value: c.unit for c in dataset.indicators()}
+    estimates = with_sources(dataset, estimates)
+    frames = [with_words(estimates[estimates["indicator"] == i], u) for i, u in units.items()]
+    claims = [as_dicts(frame) for frame in frames if len(frame)]
+    return render(request, "source.html", {"source": source, "claims": claims, "events": events})

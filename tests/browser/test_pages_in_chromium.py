@@ -1,0 +1,116 @@
+"""Every page in real Chromium: charts draw, nothing goes to another host, the console stays clean."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request
+
+from .conftest import SCREENSHOTS, LiveServer
+
+PAGES = [
+    "/",
+    "/charts/workers-abroad",
+    "/charts/workers-worldwide",
+    "/charts/repatriations",
+    "/charts/revenue",
+    "/charts/indicator?indicator=border_entries&countries=rus",
+    "/countries",
+    "/countries/rus",
+    "/countries/chn",
+    "/estimates/e0004",
+    "/sources",
+    "/sources/yonhap-2019-12-23",
+    "/about",
+]
+WIDTHS = (1280, 375)
+
+
+@dataclass
+class PageLog:
+    console_errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+
+
+def watch(page: Page, server: LiveServer) -> PageLog:
+    log = PageLog()
+    own = urlsplit(server.url).netloc
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type in ("error", "warning"):
+            log.console_errors.append(f"{message.type}: {message.text}")
+
+    def on_request(request: Request) -> None:
+        if urlsplit(request.url).netloc != own:
+            log.foreign_requests.append(request.url)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: log.console_errors.append(f"pageerror: {error}"))
+    page.on("request", on_request)
+    return log
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def wait_for_charts(page: Page) -> int:
+    expected = page.locator("[data-figure]").count()
+    if expected:
+        page.wait_for_function(
+            "n => document.querySelectorAll('.chart-drawn').length === n", arg=expected, timeout=15000
+        )
+    return expected
+
+
+def screenshot_name(path: str, width: int) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", PAGES)
+def test_page_draws_cleanly(page: Page, live_server: LiveServer, path: str, width: int) -> None:
+    log = watch(page, live_server)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + path)
+    charts = wait_for_charts(page)
+    for index in range(charts):
+        plot = page.locator(".chart-plot").nth(index)
+        table_rows = plot.locator("xpath=ancestor::figure").locator("table.claims tbody tr").count()
+        events = plot.locator("xpath=ancestor::figure").locator(".chart-events li").count()
+        # Plotly draws one path.point per marker: every claim and every event marker.
+        assert plot.locator(".scatterlayer path.point").count() == table_rows + events
+        assert plot.locator(".modebar-btn[data-title*='Plotly']").count() == 0
+        assert plot.locator("a.modebar-btn[href*='plotly']").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{screenshot_name(path, width)}-{width}.png"), full_page=True)
+    assert log.console_errors == []
+    assert log.foreign_requests == []
+
+
+def test_clicking_a_point_opens_its_estimate(page: Page, live_server: LiveServer) -> None:
+    page.goto(live_server.url + "/charts/repatriations")
+    wait_for_charts(page)
+    point = (
+        page.locator(".scatterlayer .trace").filter(has=page.locator("path.point")).first.locator("path.point").first
+    )
+    box = point.bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.locator(".hoverlayer .hovertext").first.wait_for(timeout=5000)
+    hover = page.locator(".hoverlayer .hovertext").first.text_content() or ""
+    assert "Claimant:" in hover
+    page.mouse.click(x, y)
+    page.wait_for_url(re.compile(r"/estimates/e\d{4}$"), timeout=5000)
+    assert page.locator("h1").text_content()
+    assert page.locator(".quote").count() == 1

@@ -1,0 +1,32 @@
+"""Typed helpers for reading parsed HTML in tests: a missing element fails with the selector named."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+
+def parse(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def one(page: BeautifulSoup | Tag, selector: str) -> Tag:
+    element = page.select_one(selector)
+    assert element is not None, f"nothing matches {selector!r}"
+    return element
+
+
+def text(page: BeautifulSoup | Tag, selector: str) -> str:
+    return one(page, selector).get_text()
+
+
+def attr(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    return value if isinstance(value, str) else ""
+
+
+def figures(page: BeautifulSoup) -> list[dict[str, Any]]:
+    """The Plotly figures a page embeds as JSON data."""
+    return [json.loads(tag.get_text()) for tag in page.select('script[type="application/json"]')]
