@@ -6,8 +6,8 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from ..charts.select import with_sources, with_words
-from ..data.pages import estimate_row, overlapping_claims
 from ..data.dataset import as_dicts
+from ..data.pages import estimate_row, overlapping_claims
 from ..deps import DatasetDep
 from ..templating import render
 
