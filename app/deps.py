@@ -26,6 +26,13 @@ def get_views(request: Request) -> ChartViews:
     return views
 
 
+def get_base_url(request: Request) -> str:
+    """The site's public address without a trailing slash: configured, or the one this request came to."""
+    settings: Settings = request.app.state.settings
+    return (settings.base_url or str(request.base_url)).rstrip("/")
+
+
 DatasetDep = Annotated[Dataset, Depends(get_dataset)]
+BaseUrlDep = Annotated[str, Depends(get_base_url)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ViewsDep = Annotated[ChartViews, Depends(get_views)]

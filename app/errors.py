@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 _DATA_PREFIX = "/data/"
 _DATA_SUFFIXES = (".json", ".csv")
-_JSON_PATHS = ("/healthz",)
+_JSON_PATHS = ("/healthz", "/oembed")
 
 
 def wants_json(request: Request) -> bool:

@@ -8,16 +8,19 @@ every problem listed.
 from __future__ import annotations
 
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from .charts.images import ImageRenderer
 from .charts.query import ChartQuery
 from .charts.views import ChartViews
 from .data import Dataset, DataValidationError, load_dataset
 from .data.pages import country_summaries
 from .errors import install_error_handlers
-from .routes import assets, charts, countries, downloads, estimates, health, pages, sources
+from .routes import assets, chart_downloads, charts, countries, downloads, embeds, estimates, health, pages, sources
 from .routes.assets import PLOTLY_JS_VERSION
 from .security import SecurityHeadersMiddleware
 from .settings import Settings
@@ -45,15 +48,32 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     templates.env.globals["plotly_js"] = urls.plotly_js(PLOTLY_JS_VERSION)
     templates.env.globals["dataset_version"] = dataset.version
     templates.env.globals["indicator_labels"] = {c.value: c.label for c in dataset.indicators()}
-    app = FastAPI(title=settings.site_name, version=dataset.version, docs_url=None, redoc_url=None, openapi_url=None)
+    images = ImageRenderer(settings.browser_path)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        images.close()  # the browser kaleido started, if any
+
+    app = FastAPI(
+        title=settings.site_name,
+        version=dataset.version,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        lifespan=lifespan,
+    )
     app.state.settings = settings
     app.state.dataset = dataset
     app.state.templates = templates
     app.state.views = build_views(dataset)
+    app.state.images = images
+    app.state.zip_cache = {}
     app.add_middleware(SecurityHeadersMiddleware)
     install_error_handlers(app, templates)
     app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
-    for module in (pages, charts, countries, estimates, sources, downloads, assets, health):
+    # chart_downloads before charts: /charts/{slug}.csv must not be read as a chart named "slug.csv".
+    for module in (pages, chart_downloads, charts, embeds, countries, estimates, sources, downloads, assets, health):
         app.include_router(module.router)
     return app
 

@@ -21,15 +21,21 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'self'",
-        "frame-ancestors 'self'",
     ]
 )
-HEADERS = [
-    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
-    (b"x-content-type-options", b"nosniff"),
+# Embeds and what they load may sit in any site's iframe; every other page only in ours.
+EMBEDDABLE_PREFIXES = ("/embed/", "/embed.js", "/assets/", "/static/")
+COMMON = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"strict-origin-when-cross-origin")]
+EMBED_HEADERS = [(b"content-security-policy", f"{CONTENT_SECURITY_POLICY}; frame-ancestors *".encode()), *COMMON]
+PAGE_HEADERS = [
+    (b"content-security-policy", f"{CONTENT_SECURITY_POLICY}; frame-ancestors 'self'".encode()),
     (b"x-frame-options", b"SAMEORIGIN"),
-    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+    *COMMON,
 ]
+
+
+def headers_for(path: str) -> list[tuple[bytes, bytes]]:
+    return EMBED_HEADERS if path.startswith(EMBEDDABLE_PREFIXES) else PAGE_HEADERS
 
 
 class SecurityHeadersMiddleware:
@@ -43,9 +49,11 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
 
+        extra = headers_for(scope["path"])
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + HEADERS
+                message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

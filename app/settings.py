@@ -16,3 +16,8 @@ class Settings(BaseSettings):
     templates_dir: Path = PROJECT_ROOT / "templates"
     static_dir: Path = PROJECT_ROOT / "static"
     site_name: str = "North Korean Workers Abroad"
+    # The public address (https://example.org), for embed snippets, oEmbed and citations;
+    # empty means the address each request came to.
+    base_url: str = ""
+    # Chromium, for rendering PNG and SVG images of charts (kaleido drives it).
+    browser_path: Path = Path("/usr/bin/chromium")

@@ -50,6 +50,24 @@ class Urls:
     def plotly_js(self, version: str) -> str:
         return f"/assets/plotly-{version}.min.js"
 
+    def embed(self, slug: str, params: Mapping[str, str] | None = None) -> str:
+        return _with_query(f"/embed/{slug}", params)
+
+    def embed_js(self) -> str:
+        return "/embed.js"
+
+    def oembed(self, url: str) -> str:
+        return _with_query("/oembed", {"url": url, "format": "json"})
+
+    def chart_file(self, slug: str, extension: str, params: Mapping[str, str] | None = None) -> str:
+        return _with_query(f"/charts/{slug}.{extension}", params)
+
+    def datapackage(self) -> str:
+        return "/data/datapackage.json"
+
+    def data_zip(self, version: str) -> str:
+        return f"/data/nk-workers-abroad-{version}.zip"
+
 
 def _with_query(path: str, params: Mapping[str, str] | None) -> str:
     return f"{path}?{urlencode(params, safe=',')}" if params else path

@@ -4,23 +4,83 @@
 
 (function () {
   const NARROW_PX = 560; // below this, event labels crowd each other; the list under the chart has them
+  const LABEL_ROW_PX = 16;
+  const LABEL_CHAR_PX = 6.5;
+  const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
 
-  function showEventLabels(plot) {
-    const annotations = (plot.layout.annotations || []);
+  function cssColour(name) {
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  }
+
+  function themeUpdate() {
+    // Axis text and grid follow the page's colours, so a dark theme gets light text.
+    const text = cssColour("--text");
+    const rule = cssColour("--rule");
+    return {
+      "font.color": text,
+      "xaxis.gridcolor": rule,
+      "yaxis.gridcolor": rule,
+      "xaxis.linecolor": rule,
+      "yaxis.zerolinecolor": rule,
+      "legend.font.color": text,
+    };
+  }
+
+  function eventLabelUpdate(plot) {
+    // Stack event labels in rows for the width the chart has now, so that none overlaps;
+    // on a phone there is no room, and the list under the chart has them all.
+    const layout = plot.layout;
+    const annotations = layout.annotations || [];
     const visible = plot.clientWidth >= NARROW_PX;
+    const range = (layout.xaxis.range || []).map(function (day) { return new Date(day).getTime(); });
+    const width = plot.clientWidth - layout.margin.l - layout.margin.r;
+    const rowEnds = [];
     const update = {};
     annotations.forEach(function (annotation, index) {
-      if (annotation.name === "event-label" && annotation.visible !== visible) {
-        update["annotations[" + index + "].visible"] = visible;
+      if (annotation.name !== "event-label") {
+        return;
       }
+      update["annotations[" + index + "].visible"] = visible;
+      if (!visible || range.length !== 2) {
+        return;
+      }
+      const at = (new Date(annotation.x).getTime() - range[0]) / (range[1] - range[0]) * width;
+      const textWidth = annotation.text.length * LABEL_CHAR_PX + 8;
+      // A label that would run off the right edge ends at its line instead of starting there.
+      const flip = at + textWidth > width;
+      const start = flip ? at - textWidth : at;
+      let row = rowEnds.findIndex(function (end) { return end <= start; });
+      if (row === -1) {
+        row = rowEnds.length;
+        rowEnds.push(0);
+      }
+      rowEnds[row] = start + textWidth;
+      update["annotations[" + index + "].yshift"] = LABEL_ROW_PX * row;
+      update["annotations[" + index + "].xanchor"] = flip ? "right" : "left";
     });
-    if (Object.keys(update).length && plot.layout.meta && plot.layout.meta.labelMarginTop) {
-      // Hidden labels need no room above the plot.
-      update["margin.t"] = visible ? plot.layout.meta.labelMarginTop : 24;
+    update["margin.t"] = 24 + LABEL_ROW_PX * rowEnds.length;
+    const changed = Object.keys(update).some(function (key) {
+      return readPath(layout, key) !== update[key];
+    });
+    return changed ? update : {};
+  }
+
+  function readPath(layout, key) {
+    // Read "annotations[3].yshift" or "margin.t" from a layout.
+    return key.split(/[.[\]]+/).filter(Boolean).reduce(function (value, part) {
+      return value === undefined || value === null ? undefined : value[part];
+    }, layout);
+  }
+
+  function fit(plot) {
+    if (!plot.clientWidth) {
+      return; // hidden: drawn again when it is shown
     }
+    const update = eventLabelUpdate(plot);
     if (Object.keys(update).length) {
       window.Plotly.relayout(plot, update);
     }
+    window.Plotly.Plots.resize(plot);
   }
 
   function draw(container) {
@@ -29,29 +89,42 @@
       return;
     }
     const figure = JSON.parse(source.textContent);
+    Object.entries(themeUpdate()).forEach(function (entry) {
+      const path = entry[0].split(".");
+      let target = figure.layout;
+      path.slice(0, -1).forEach(function (key) {
+        target[key] = target[key] || {};
+        target = target[key];
+      });
+      target[path[path.length - 1]] = entry[1];
+    });
     window.Plotly.newPlot(container, figure.data, figure.layout, figure.config).then(function (plot) {
       const loading = container.querySelector(".chart-loading");
       if (loading) {
         loading.remove();
       }
-      container.classList.add("chart-drawn");
       plot.on("plotly_click", function (event) {
         const point = event.points && event.points[0];
         const target = point && point.customdata && point.customdata[0];
         if (target) {
-          window.location.assign(target);
+          window.top === window ? window.location.assign(target) : window.open(target, "_blank", "noopener");
         }
       });
-      showEventLabels(plot);
+      fit(plot);
+      // Redraw when the box changes size: a window or iframe resized, a tab shown, a phone rotated.
+      let timer = null;
+      new ResizeObserver(function () {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () { fit(plot); }, 100);
+      }).observe(plot);
+      container.classList.add("chart-drawn");
     });
   }
 
-  let resizeTimer = null;
-  window.addEventListener("resize", function () {
-    window.clearTimeout(resizeTimer);
-    resizeTimer = window.setTimeout(function () {
-      document.querySelectorAll(".chart-drawn").forEach(showEventLabels);
-    }, 150);
+  darkQuery.addEventListener("change", function () {
+    document.querySelectorAll(".chart-drawn").forEach(function (plot) {
+      window.Plotly.relayout(plot, themeUpdate());
+    });
   });
 
   document.querySelectorAll("[data-figure]").forEach(draw);

@@ -49,7 +49,8 @@ def test_every_page_answers_with_safe_html(client: TestClient, path: str) -> Non
     for script in page.select("script"):
         # No inline code: a script has a same-site src, or it is inert JSON data.
         assert attr(script, "src").startswith("/") or attr(script, "type") == "application/json"
-    for tag in page.select("script[src], link[href], img[src]"):
+    # What the browser fetches (scripts, stylesheets, icons, images) comes from this site.
+    for tag in page.select("script[src], link[rel=stylesheet], link[rel=icon], img[src]"):
         assert (attr(tag, "src") or attr(tag, "href")).startswith("/"), tag
 
 

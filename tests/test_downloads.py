@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from .tiny_data import REAL_DATA
+from app.main import create_app
+from app.settings import Settings
+
+from .tiny_data import REAL_DATA, edit_cell
 
 TABLES = ["estimates", "sources", "events", "countries"]
 
@@ -29,7 +32,9 @@ def test_csv_download_holds_the_file_rows(client: TestClient, table: str) -> Non
     response = client.get(f"/data/{table}.csv")
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/csv; charset=utf-8"
-    assert list(csv.DictReader(io.StringIO(response.text))) == file_rows(REAL_DATA, table)
+    assert response.content.startswith(b"\xef\xbb\xbf")  # so Excel reads it as UTF-8
+    text = response.content.decode("utf-8-sig")
+    assert list(csv.DictReader(io.StringIO(text))) == file_rows(REAL_DATA, table)
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -49,7 +54,33 @@ def test_json_keeps_types(client: TestClient) -> None:
 
 
 def test_csv_bytes_match_a_canonical_file(tiny_client: TestClient, tiny: Path) -> None:
-    assert tiny_client.get("/data/estimates.csv").content == (tiny / "estimates.csv").read_bytes()
+    assert tiny_client.get("/data/estimates.csv").content == b"\xef\xbb\xbf" + (tiny / "estimates.csv").read_bytes()
+
+
+def test_formula_cells_are_neutralised_in_csv_only(tiny: Path) -> None:
+    edit_cell(tiny / "estimates.csv", 1, "claimant", '=HYPERLINK("http://x","y")')
+    edit_cell(tiny / "estimates.csv", 2, "notes", "@SUM(A1)")
+    edit_cell(tiny / "estimates.csv", 3, "measure", "-1 workers")
+    client = TestClient(create_app(Settings(data_dir=tiny)))
+    rows = list(csv.DictReader(io.StringIO(client.get("/data/estimates.csv").content.decode("utf-8-sig"))))
+    assert [rows[0]["claimant"], rows[1]["notes"], rows[2]["measure"]] == [
+        '\'=HYPERLINK("http://x","y")',
+        "'@SUM(A1)",
+        "'-1 workers",
+    ]
+    assert rows[0]["value_low"] == "30000"  # numbers are never touched
+    json_rows = client.get("/data/estimates.json").json()["rows"]
+    assert json_rows[0]["claimant"] == '=HYPERLINK("http://x","y")'
+
+
+NON_ASCII = "평양 source, Zakharova\u2019s \u201cremarks\u201d"
+
+
+def test_non_ascii_text_survives_the_csv(tiny: Path) -> None:
+    edit_cell(tiny / "estimates.csv", 1, "claimant", NON_ASCII)
+    client = TestClient(create_app(Settings(data_dir=tiny)))
+    rows = list(csv.DictReader(io.StringIO(client.get("/data/estimates.csv").content.decode("utf-8-sig"))))
+    assert rows[0]["claimant"] == NON_ASCII
 
 
 def test_download_names_carry_the_version(client: TestClient) -> None:

@@ -68,6 +68,8 @@ def build_figure(
         group = [record for record in records if record["series"] == series]
         traces.extend(_series_traces(series, group, PALETTE[index % len(PALETTE)], scale))
     layout = _layout(axis_title, events)
+    if records:
+        layout["xaxis"]["range"] = time_range(events, records)
     labels = event_labels(events, records)
     layout["annotations"] = labels
     layout["margin"]["t"] = 24 + LABEL_ROW_PX * (1 + max((label["row"] for label in labels), default=-1))
@@ -191,6 +193,22 @@ def _layout(axis_title: str, events: list[dict[str, Any]]) -> dict[str, Any]:
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
     }
+
+
+def time_range(events: list[dict[str, Any]], records: list[dict[str, Any]]) -> list[str]:
+    """The dates the x axis spans: every claim, period and event, with a margin either side.
+
+    Set explicitly so that the axis does not stretch to fit labels, and so that the
+    page's script can place event labels for the width the chart has.
+    """
+    days = [event["date_start"] for event in events] + [event["date_end"] for event in events]
+    days += [record["x"] for record in records]
+    days += [record[key] for record in records if record["period_known"] for key in ("period_start", "period_end")]
+    if not days:
+        return []
+    first, last = min(days), max(days)
+    margin = max((last - first) * 0.03, pd.Timedelta(days=60))
+    return [_day(first - margin), _day(last + margin)]
 
 
 def event_labels(events: list[dict[str, Any]], records: list[dict[str, Any]]) -> list[dict[str, Any]]:

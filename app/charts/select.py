@@ -18,6 +18,33 @@ from .registry import ChartSpec
 from .text import format_period, format_published, format_value
 
 SOURCE_COLUMNS = ("publisher", "original_publisher", "published", "published_precision")
+# What a chart's CSV and JSON downloads hold for each plotted claim.
+DOWNLOAD_COLUMNS = [
+    "id",
+    "indicator",
+    "workforce",
+    "country",
+    "country_name",
+    "region",
+    "measure",
+    "value_low",
+    "value_high",
+    "qualifier",
+    "period_start",
+    "period_end",
+    "period_precision",
+    "period_basis",
+    "claimant",
+    "quote",
+    "notes",
+    "source_id",
+    "publisher",
+    "original_publisher",
+    "source_title",
+    "published",
+    "published_precision",
+    "source_url",
+]
 
 
 def with_sources(dataset: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
@@ -26,6 +53,8 @@ def with_sources(dataset: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     names = dataset.countries.set_index("iso3")["name"]
     return rows.assign(
         country_name=rows["country"].map(names),
+        source_title=rows["source_id"].map(sources["title"]),
+        source_url=rows["source_id"].map(sources["url"]),
         **{column: rows["source_id"].map(sources[column]) for column in SOURCE_COLUMNS},
     )
 

@@ -114,11 +114,12 @@ class ChartViews:
 
     def _titles(self, spec: ChartSpec, query: ChartQuery) -> tuple[str, str]:
         category = self.indicator_labels[query.indicator]
-        if spec.slug != INDICATOR_CHART_SLUG:
-            return spec.title, spec.subtitle if query.indicator == spec.indicators[0] else category.description
         names = self.dataset.countries.set_index("iso3")["name"]
-        where = " and ".join(str(names[code]) for code in query.countries) if query.countries else "every host country"
-        return f"{category.label}: {where}", category.description
+        chosen = ", ".join(str(names[code]) for code in query.countries)
+        if spec.slug != INDICATOR_CHART_SLUG:
+            subtitle = spec.subtitle if query.indicator == spec.indicators[0] else category.description
+            return (f"{spec.title}: {chosen}" if chosen else spec.title), subtitle
+        return f"{category.label}: {chosen or 'every host country'}", category.description
 
     def _events(self, spec: ChartSpec, query: ChartQuery, rows: pd.DataFrame) -> list[dict[str, Any]]:
         """Events for the chart's countries and the whole world, within a year of its claims.

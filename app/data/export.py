@@ -35,17 +35,34 @@ def records(frame: pd.DataFrame) -> list[dict[str, Cell]]:
     ]
 
 
-def _csv_cell(value: Cell) -> str:
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection);
+# a leading apostrophe makes it text. Numbers are written as numbers and never changed.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Excel reads a CSV as UTF-8 only when it starts with a byte-order mark.
+UTF8_BOM = "\ufeff"
+
+
+def neutralise(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv_cell(value: Cell, *, for_spreadsheets: bool) -> str:
     if value is None:
         return ""
+    if isinstance(value, str) and for_spreadsheets:
+        return neutralise(value)
     return str(value)
 
 
-def to_csv(frame: pd.DataFrame) -> str:
-    """The table as CSV text, written the way the data files are (no index, LF line ends)."""
+def to_csv(frame: pd.DataFrame, *, for_spreadsheets: bool = True) -> str:
+    """The table as CSV text: no index, LF line ends, and by default safe and readable in spreadsheets.
+
+    ``for_spreadsheets`` adds the byte-order mark and neutralises formula-like text cells;
+    without it the text is written exactly as the data files are.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(frame.columns)
     for row in records(frame):
-        writer.writerow(_csv_cell(value) for value in row.values())
-    return buffer.getvalue()
+        writer.writerow(_csv_cell(value, for_spreadsheets=for_spreadsheets) for value in row.values())
+    return (UTF8_BOM if for_spreadsheets else "") + buffer.getvalue()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from datetime import date
+
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from ..charts.query import QueryError, parse_query
-from ..deps import ViewsDep
+from ..deps import BaseUrlDep, DatasetDep, SettingsDep, ViewsDep
+from ..embeds import citation, embed_snippet
 from ..templating import render
+from ..urls import urls
+from .chart_lookup import ChartViewDep
 
 router = APIRouter(prefix="/charts")
 
@@ -19,14 +23,21 @@ def chart_index(request: Request, views: ViewsDep) -> HTMLResponse:
 
 
 @router.api_route("/{slug}", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def chart_page(request: Request, slug: str, views: ViewsDep) -> HTMLResponse:
-    """The chart, its description, its data table and its sources."""
-    spec = views.specs.get(slug)
-    if spec is None:
-        raise HTTPException(404, f"No chart '{slug}'. Charts: {', '.join(views.specs)}.")
-    params = {key: request.query_params.getlist(key) for key in request.query_params}
-    try:
-        query = parse_query(spec, params, views.countries(spec))
-    except QueryError as error:
-        raise HTTPException(400, str(error)) from error
-    return render(request, "chart.html", {"view": views.get(spec, query)})
+def chart_page(
+    request: Request, view: ChartViewDep, dataset: DatasetDep, settings: SettingsDep, base_url: BaseUrlDep
+) -> HTMLResponse:
+    """The chart, its description, its data table and sources, how to embed it and how to cite it."""
+    filters = view.query.params(view.spec)
+    page_url = base_url + urls.chart(view.spec.slug, filters)
+    snippet = embed_snippet(base_url + urls.embed(view.spec.slug, filters), base_url + urls.embed_js(), view.title)
+    cite = citation(
+        site_name=settings.site_name,
+        title=view.title,
+        version=dataset.version,
+        url=page_url,
+        publishers=view.publishers,
+        accessed=date.today(),
+        year=date.today().year,
+    )
+    context = {"view": view, "page_url": page_url, "base_url": base_url, "snippet": snippet, "citation": cite}
+    return render(request, "chart.html", context)

@@ -84,8 +84,9 @@ def test_page_draws_cleanly(page: Page, live_server: LiveServer, path: str, widt
     charts = wait_for_charts(page)
     for index in range(charts):
         plot = page.locator(".chart-plot").nth(index)
-        table_rows = plot.locator("xpath=ancestor::figure").locator("table.claims tbody tr").count()
-        events = plot.locator("xpath=ancestor::figure").locator(".chart-events li").count()
+        block = plot.locator("xpath=ancestor::div[contains(@class, 'chart-block')]")
+        table_rows = block.locator("table.claims tbody tr").count()
+        events = block.locator(".chart-events li").count()
         # Plotly draws one path.point per marker: every claim and every event marker.
         assert plot.locator(".scatterlayer path.point").count() == table_rows + events
         assert plot.locator(".modebar-btn[data-title*='Plotly']").count() == 0

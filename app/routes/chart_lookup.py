@@ -1,0 +1,32 @@
+"""The chart view a URL names: ``/charts/{slug}`` or ``/embed/{slug}`` with its filters."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+
+from ..charts.query import QueryError, parse_query
+from ..charts.views import ChartView, ChartViews
+from ..deps import ViewsDep
+
+
+def find_view(views: ChartViews, slug: str, params: Mapping[str, Sequence[str]]) -> ChartView:
+    """The view, or HTTPException 404 for an unknown chart and 400 for a bad filter."""
+    spec = views.specs.get(slug)
+    if spec is None:
+        raise HTTPException(404, f"No chart '{slug}'. Charts: {', '.join(views.specs)}.")
+    try:
+        query = parse_query(spec, params, views.countries(spec))
+    except QueryError as error:
+        raise HTTPException(400, str(error)) from error
+    return views.get(spec, query)
+
+
+def chart_view(request: Request, slug: str, views: ViewsDep) -> ChartView:
+    params = {key: request.query_params.getlist(key) for key in request.query_params}
+    return find_view(views, slug, params)
+
+
+ChartViewDep = Annotated[ChartView, Depends(chart_view)]

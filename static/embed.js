@@ -1,0 +1,41 @@
+// Include once on a page that embeds our charts: each iframe of ours is resized to the
+// height its content reports. Only messages from one of our iframes are read, and only
+// a sane height is applied.
+(function () {
+  "use strict";
+  if (window.__nkwEmbedResizer) {
+    return;
+  }
+  window.__nkwEmbedResizer = true;
+  var script = document.currentScript;
+  var origin = script ? new URL(script.src, window.location.href).origin : null;
+  var MIN_HEIGHT = 100;
+  var MAX_HEIGHT = 5000;
+
+  function ourFrames() {
+    return Array.prototype.filter.call(document.getElementsByTagName("iframe"), function (frame) {
+      try {
+        return new URL(frame.src, window.location.href).origin === origin;
+      } catch (error) {
+        return false;
+      }
+    });
+  }
+
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (event.origin !== origin || !data || data.type !== "nkw-embed:height") {
+      return;
+    }
+    var height = data.height;
+    if (typeof height !== "number" || !isFinite(height) || height < MIN_HEIGHT || height > MAX_HEIGHT) {
+      return;
+    }
+    ourFrames().forEach(function (frame) {
+      if (frame.contentWindow === event.source) {
+        frame.style.height = Math.round(height) + "px";
+        frame.setAttribute("height", String(Math.round(height)));
+      }
+    });
+  });
+})();
