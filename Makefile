@@ -1,12 +1,16 @@
 # Two commands do all the set-up on a fresh machine (see README.md):
 #   make serve   serve the dashboard on the bundled data
 #   make test    lint, type-check, lint the Dockerfile, validate the data, run every test (browser tests too)
+# and one more for the benchmark (bench/README.md):
+#   make bench
 PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8000
+WORKERS ?= 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+VENDOR := static/vendor
 # Browser tests drive Debian's chromium through Playwright; Playwright never downloads a browser here.
 CHROMIUM ?= /usr/bin/chromium
 
@@ -15,8 +19,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-.PHONY: install browser serve test
+.PHONY: install vendor prepare browser serve test bench
 install: $(STAMP)
+
+# The official basic plotly.js bundle (scatter, bar, pie) at the version the plotly package ships:
+# a third of the full bundle on the wire. The app serves the full bundle if this is missing.
+vendor: $(STAMP)
+	@version=$$($(BIN)/python -m app plotly-version); target=$(VENDOR)/plotly-basic-$$version.min.js; \
+	if [ ! -f $$target ]; then \
+	  tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent plotly.js-basic-dist-min@$$version >/dev/null) \
+	  && tar -xzf $$tmp/plotly.js-basic-dist-min-$$version.tgz -C $$tmp \
+	  && mkdir -p $(VENDOR) && cp $$tmp/package/plotly-basic.min.js $$target && rm -rf $$tmp \
+	  && echo "fetched $$target"; \
+	fi
+
+prepare: vendor
+	$(BIN)/python -m app prepare
 
 browser:
 	@if [ ! -x "$(CHROMIUM)" ]; then \
@@ -24,13 +42,17 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-core >/dev/null; \
 	fi
 
-serve: $(STAMP)
-	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT)
+serve: prepare
+	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT) --workers $(WORKERS) --no-access-log
 
-test: $(STAMP) browser
+test: prepare browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/hadolint Dockerfile
 	$(BIN)/python -m app validate data
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/pytest
+
+bench: prepare browser
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[bench]'
+	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/python bench/run.py

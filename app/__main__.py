@@ -1,4 +1,9 @@
-"""Command line: ``python -m app validate [DATA_DIR]``."""
+"""Command line.
+
+python -m app validate [DATA_DIR]   check the data files and report every problem
+python -m app prepare               validate the bundled data and pre-compress the assets, for a fast start
+python -m app plotly-version        the plotly.js version the plotly package ships (for fetching its basic bundle)
+"""
 
 from __future__ import annotations
 
@@ -6,18 +11,27 @@ import argparse
 import sys
 from pathlib import Path
 
-from .data import validate_data_dir
+from .assets import plotly_js_version, plotly_package_bundle, prepare_assets
 from .data.dataset import read_dataset
+from .data.stamp import write_stamp
+from .data.validate import validate_data_dir
 from .settings import Settings
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m app", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m app", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check the data files and report every problem")
     validate.add_argument("data_dir", nargs="?", type=Path, default=Settings().data_dir)
+    commands.add_parser("prepare", help="validate the bundled data and pre-compress the assets")
+    commands.add_parser("plotly-version", help="the plotly.js version the plotly package ships")
     args = parser.parse_args(argv)
-    return run_validate(args.data_dir)
+    if args.command == "validate":
+        return run_validate(args.data_dir)
+    if args.command == "prepare":
+        return run_prepare(Settings())
+    print(plotly_js_version(plotly_package_bundle()))
+    return 0
 
 
 def run_validate(data_dir: Path) -> int:
@@ -27,9 +41,19 @@ def run_validate(data_dir: Path) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found in {data_dir}", file=sys.stderr)
         return 1
+    write_stamp(Settings().cache_dir, data_dir)
     counts = read_dataset(data_dir).row_counts()
     summary = ", ".join(f"{name} {count} rows" for name, count in counts.items())
     print(f"{data_dir}: valid ({summary})")
+    return 0
+
+
+def run_prepare(settings: Settings) -> int:
+    status = run_validate(settings.data_dir)
+    if status or settings.cache_dir is None:
+        return status
+    written = prepare_assets(settings.static_dir, settings.vendor_dir, settings.cache_dir)
+    print(f"{len(written)} assets pre-compressed in {settings.cache_dir}")
     return 0
 
 

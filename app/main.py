@@ -12,16 +12,27 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 
+from .assets import Assets
 from .charts.images import ImageRenderer
 from .charts.query import ChartQuery
 from .charts.views import ChartViews
 from .data import Dataset, DataValidationError, load_dataset
 from .data.pages import country_summaries
 from .errors import install_error_handlers
-from .routes import assets, chart_downloads, charts, countries, downloads, embeds, estimates, health, pages, sources
-from .routes.assets import PLOTLY_JS_VERSION
+from .response_cache import ResponseCacheMiddleware
+from .routes import (
+    assets,
+    chart_downloads,
+    charts,
+    countries,
+    downloads,
+    embeds,
+    estimates,
+    health,
+    pages,
+    sources,
+)
 from .security import SecurityHeadersMiddleware
 from .settings import Settings
 from .templating import build_templates
@@ -43,9 +54,10 @@ def build_views(dataset: Dataset) -> ChartViews:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    dataset = load_dataset(settings.data_dir)
+    dataset = load_dataset(settings.data_dir, settings.cache_dir)
     templates = build_templates(settings)
-    templates.env.globals["plotly_js"] = urls.plotly_js(PLOTLY_JS_VERSION)
+    static_assets = Assets(settings.static_dir, settings.vendor_dir, settings.cache_dir)
+    templates.env.globals["asset"] = static_assets.url
     templates.env.globals["dataset_version"] = dataset.version
     templates.env.globals["indicator_labels"] = {c.value: c.label for c in dataset.indicators()}
     images = ImageRenderer(settings.browser_path)
@@ -68,10 +80,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.templates = templates
     app.state.views = build_views(dataset)
     app.state.images = images
+    app.state.assets = static_assets
     app.state.zip_cache = {}
+    # Added last, runs first: security headers go on every response, cached or not.
+    app.add_middleware(ResponseCacheMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     install_error_handlers(app, templates)
-    app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
     # chart_downloads before charts: /charts/{slug}.csv must not be read as a chart named "slug.csv".
     for module in (pages, chart_downloads, charts, embeds, countries, estimates, sources, downloads, assets, health):
         app.include_router(module.router)

@@ -24,7 +24,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 # Embeds and what they load may sit in any site's iframe; every other page only in ours.
-EMBEDDABLE_PREFIXES = ("/embed/", "/embed.js", "/assets/", "/static/")
+EMBEDDABLE_PREFIXES = ("/embed/", "/embed.js", "/assets/")
 COMMON = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"strict-origin-when-cross-origin")]
 EMBED_HEADERS = [(b"content-security-policy", f"{CONTENT_SECURITY_POLICY}; frame-ancestors *".encode()), *COMMON]
 PAGE_HEADERS = [

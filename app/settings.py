@@ -15,9 +15,13 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "data"
     templates_dir: Path = PROJECT_ROOT / "templates"
     static_dir: Path = PROJECT_ROOT / "static"
+    # The official basic plotly.js bundle, which `make` fetches from the npm registry (not committed).
+    vendor_dir: Path = PROJECT_ROOT / "static" / "vendor"
     site_name: str = "North Korean Workers Abroad"
     # The public address (https://example.org), for embed snippets, oEmbed and citations;
     # empty means the address each request came to.
     base_url: str = ""
+    # Where the server remembers that unchanged data already validated; empty turns that off.
+    cache_dir: Path | None = PROJECT_ROOT / ".cache"
     # Chromium, for rendering PNG and SVG images of charts (kaleido drives it).
     browser_path: Path = Path("/usr/bin/chromium")

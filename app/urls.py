@@ -44,12 +44,6 @@ class Urls:
             raise ValueError(f"Unknown download format '{fmt}'; expected one of {', '.join(DOWNLOAD_FORMATS)}")
         return f"/data/{name}.{fmt}"
 
-    def static(self, path: str) -> str:
-        return f"/static/{path.lstrip('/')}"
-
-    def plotly_js(self, version: str) -> str:
-        return f"/assets/plotly-{version}.min.js"
-
     def embed(self, slug: str, params: Mapping[str, str] | None = None) -> str:
         return _with_query(f"/embed/{slug}", params)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.data import validate_data_dir
+from app.data.validate import validate_data_dir
 
 from .tiny_data import REAL_DATA, edit_cell
 
@@ -186,3 +186,17 @@ def test_missing_file_is_reported(tiny: Path) -> None:
 
 def test_missing_descriptor_is_reported(tmp_path: Path) -> None:
     assert messages(tmp_path) == [f"{tmp_path}/datapackage.json:0: (file): '': file not found"]
+
+
+def test_unchanged_data_is_not_validated_twice_but_changed_data_is(tiny: Path, tmp_path: Path) -> None:
+    from app.data import DataValidationError, load_dataset
+    from app.data.stamp import is_stamped
+
+    cache = tmp_path / "cache"
+    assert not is_stamped(cache, tiny)
+    load_dataset(tiny, cache)
+    assert is_stamped(cache, tiny)
+    edit_cell(tiny / "estimates.csv", 1, "country", "XXX")
+    assert not is_stamped(cache, tiny)
+    with pytest.raises(DataValidationError, match="country: 'XXX'"):
+        load_dataset(tiny, cache)

@@ -2,6 +2,5 @@
 
 from .dataset import Dataset, load_dataset
 from .problems import DataValidationError, Problem
-from .validate import validate_data_dir
 
-__all__ = ["DataValidationError", "Dataset", "Problem", "load_dataset", "validate_data_dir"]
+__all__ = ["DataValidationError", "Dataset", "Problem", "load_dataset"]

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .descriptor import Category, Descriptor
 from .problems import DataValidationError
-from .validate import validate_data_dir
+from .stamp import is_stamped, write_stamp
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,18 @@ class Dataset:
         return self.descriptor.categories("estimates", "indicator")
 
 
-def load_dataset(data_dir: Path) -> Dataset:
-    """Validate ``data_dir`` and load it; raises ``DataValidationError`` listing every problem."""
-    problems = validate_data_dir(data_dir)
-    if problems:
-        raise DataValidationError(problems)
+def load_dataset(data_dir: Path, cache_dir: Path | None = None) -> Dataset:
+    """Validate ``data_dir`` and load it; raises ``DataValidationError`` listing every problem.
+
+    With a ``cache_dir``, a data directory that validated before, unchanged, is not validated again.
+    """
+    if not is_stamped(cache_dir, data_dir):
+        from .validate import validate_data_dir  # frictionless is imported only when it is needed
+
+        problems = validate_data_dir(data_dir)
+        if problems:
+            raise DataValidationError(problems)
+        write_stamp(cache_dir, data_dir)
     return read_dataset(data_dir)
 
 

@@ -1,0 +1,119 @@
+"""Keep every successful page and download once rendered, compressed, with an ETag.
+
+The data is read-only, so a URL's response does not change while the process
+lives (except the access date in citations: the key carries the day). A hit is
+answered here, before routing: no template, no query, only bytes. Browsers
+revalidate with If-None-Match and get a 304; a CDN in front may keep pages for
+the ``s-maxage`` and absorb a spike.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date
+
+import brotli
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .encoding import choose_encoding
+
+PAGE_CACHE_CONTROL = "public, max-age=300, s-maxage=3600, stale-while-revalidate=86400"
+CACHEABLE = ("text/html", "text/csv", "application/json", "application/zip", "image/png", "image/svg+xml")
+COMPRESSIBLE = ("text/html", "text/csv", "application/json", "image/svg+xml")
+MIN_COMPRESS_BYTES = 512
+BROTLI_QUALITY = 9  # a good ratio at a few ms for a page; each body is compressed once
+UNCACHED_PREFIXES = ("/healthz", "/assets/")  # health must be live; assets have their own route
+DROPPED_HEADERS = {b"content-length", b"content-encoding", b"etag", b"vary"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    encoded: dict[str, bytes]
+    etag: bytes
+
+
+def make_entry(headers: list[tuple[bytes, bytes]], body: bytes) -> Entry:
+    media_type = Headers(raw=headers).get("content-type", "")
+    encoded: dict[str, bytes] = {}
+    if media_type.startswith(COMPRESSIBLE) and len(body) >= MIN_COMPRESS_BYTES:
+        encoded = {"br": brotli.compress(body, quality=BROTLI_QUALITY), "gzip": gzip.compress(body, 6, mtime=0)}
+    kept = [(name, value) for name, value in headers if name.lower() not in DROPPED_HEADERS]
+    if not any(name.lower() == b"cache-control" for name, _ in kept):
+        kept.append((b"cache-control", PAGE_CACHE_CONTROL.encode()))
+    etag = f'"{hashlib.blake2b(body, digest_size=10).hexdigest()}"'.encode()
+    return Entry(headers=kept, body=body, encoded=encoded, etag=etag)
+
+
+class ResponseCacheMiddleware:
+    def __init__(self, app: ASGIApp, max_entries: int = 2048, max_body: int = 16 * 1024 * 1024) -> None:
+        self.app = app
+        self.max_entries = max_entries
+        self.max_body = max_body
+        self.entries: OrderedDict[tuple[str, str, bytes, str], Entry] = OrderedDict()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in ("GET", "HEAD")
+            or scope["path"].startswith(UNCACHED_PREFIXES)
+        ):
+            await self.app(scope, receive, send)
+            return
+        request_headers = Headers(scope=scope)
+        key = (request_headers.get("host", ""), scope["path"], scope["query_string"], date.today().isoformat())
+        entry = self.entries.get(key)
+        if entry is None:
+            if scope["method"] == "HEAD":
+                await self.app(scope, receive, send)
+                return
+            entry = await self._fill(key, scope, receive, send)
+            if entry is None:
+                return  # not cacheable: already sent as it came
+        else:
+            self.entries.move_to_end(key)
+        await self._send(entry, request_headers, scope["method"] == "HEAD", send)
+
+    async def _fill(self, key: tuple[str, str, bytes, str], scope: Scope, receive: Receive, send: Send) -> Entry | None:
+        messages: list[Message] = []
+
+        async def capture(message: Message) -> None:
+            messages.append(message)
+
+        await self.app(scope, receive, capture)
+        # The first message is not always the start: Jinja templates send "http.response.debug" to test clients.
+        start: Message = next((m for m in messages if m["type"] == "http.response.start"), {"status": 500})
+        headers: list[tuple[bytes, bytes]] = list(start.get("headers", []))
+        media_type = Headers(raw=headers).get("content-type", "")
+        cache_control = Headers(raw=headers).get("cache-control", "")
+        body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+        cacheable = start.get("status") == 200 and media_type.startswith(CACHEABLE) and "no-store" not in cache_control
+        if not cacheable or len(body) > self.max_body:
+            for message in messages:
+                await send(message)
+            return None
+        entry = make_entry(headers, body)
+        self.entries[key] = entry
+        if len(self.entries) > self.max_entries:
+            self.entries.popitem(last=False)
+        return entry
+
+    async def _send(self, entry: Entry, request_headers: Headers, head: bool, send: Send) -> None:
+        common = [*entry.headers, (b"etag", entry.etag), (b"vary", b"Accept-Encoding")]
+        if request_headers.get("if-none-match", "").encode() == entry.etag:
+            kept = [(n, v) for n, v in common if n.lower() != b"content-type"]
+            await send({"type": "http.response.start", "status": 304, "headers": kept})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        coding = choose_encoding(request_headers.get("accept-encoding", ""), set(entry.encoded))
+        body = entry.encoded[coding] if coding else entry.body
+        headers = [*common, (b"content-length", str(len(body)).encode())]
+        if coding:
+            headers.append((b"content-encoding", coding.encode()))
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b"" if head else body})
