@@ -17,7 +17,10 @@ def escape(text: object) -> str:
 
 
 def _wrapped(text: object) -> str:
-    return "<br>".join(escape(line) for line in textwrap.wrap(str(text), HOVER_WIDTH)) or ""
+    words = str(text)
+    if len(words) <= HOVER_WIDTH:
+        return escape(words)
+    return "<br>".join(escape(line) for line in textwrap.wrap(words, HOVER_WIDTH))
 
 
 def claim_hover(row: Mapping[str, Any]) -> str:

@@ -11,8 +11,6 @@ from collections.abc import Callable
 import pandas as pd
 
 from ..data import Dataset
-from ..data.dataset import as_dicts
-from .describe import claim_hover
 from .query import WORLDWIDE, ChartQuery
 from .registry import ChartSpec
 from .text import format_period, format_published, format_value
@@ -94,8 +92,7 @@ def enrich_claims(dataset: Dataset, estimate_url: Callable[[str], str]) -> pd.Da
     midpoint = rows["period_start"] + (rows["period_end"] - rows["period_start"]) / 2
     rows = rows.assign(period_known=known, x=midpoint.where(known, rows["published"]).dt.normalize())
     rows = with_words(rows, rows["indicator"].map(units))
-    rows = rows.assign(href=[estimate_url(id_) for id_ in rows["id"]])
-    return rows.assign(hover=[claim_hover(row) for row in as_dicts(rows)])
+    return rows.assign(href=[estimate_url(id_) for id_ in rows["id"]])
 
 
 def in_scope(claims: pd.DataFrame, spec: ChartSpec) -> pd.DataFrame:

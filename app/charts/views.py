@@ -15,7 +15,9 @@ import pandas as pd
 
 from ..data import Dataset
 from ..data.dataset import as_dicts
-from .describe import description, escape, event_hover, publisher_name, source_line
+from ..urls import urls
+from .aggregate import aggregate, needs_aggregation
+from .describe import claim_hover, description, escape, event_hover, publisher_name, source_line
 from .figure import build_figure
 from .query import WORLDWIDE, ChartQuery
 from .registry import CHARTS, INDICATOR_CHART_SLUG, ChartSpec, indicator_chart
@@ -33,8 +35,10 @@ class ChartView:
     title: str
     subtitle: str
     unit: str
-    rows: pd.DataFrame  # the plotted claims, for downloads
-    records: list[dict[str, Any]]  # the same rows as dicts, for templates and the figure
+    rows: pd.DataFrame  # the claims in the view, for downloads
+    records: list[dict[str, Any]]  # the same rows as dicts
+    points: list[dict[str, Any]]  # what is drawn: the claims, or per series and year when they are too many
+    aggregated: bool
     events: list[dict[str, Any]]
     figure: dict[str, Any]
     description: str
@@ -96,7 +100,13 @@ class ChartViews:
         rows = rows.assign(series=series).reset_index(drop=True)
         events = self._events(spec, query, rows)
         title, subtitle = self._titles(spec, query)
-        figure = build_figure(records, events, category.unit, image_name=spec.slug)
+        # Hover text only for claims drawn one by one: most claims of a large dataset never are.
+        aggregated = needs_aggregation(records)
+        if aggregated:
+            points = aggregate(records, category.unit, lambda record, year: self._year_url(spec, query, record, year))
+        else:
+            points = [record | {"hover": claim_hover(record)} for record in records]
+        figure = build_figure(points, events, category.unit, image_name=spec.slug)
         return ChartView(
             spec=spec,
             query=query,
@@ -105,12 +115,21 @@ class ChartViews:
             unit=category.unit,
             rows=rows,
             records=records,
+            points=points,
+            aggregated=aggregated,
             events=events,
             figure=figure,
             description=description(records, category.label.lower()),
             publishers=source_line(records),
             figure_json=script_safe_json(figure),
         )
+
+    def _year_url(self, spec: ChartSpec, query: ChartQuery, record: dict[str, Any], year: int) -> str:
+        """The chart narrowed to one year (and the record's country, for a per-country series)."""
+        params = query.params(spec) | {"from": str(year), "to": str(year)}
+        if spec.series_by == "country" and spec.takes_countries:
+            params["countries"] = str(record["country"]).lower()
+        return urls.chart(spec.slug, params)
 
     def _titles(self, spec: ChartSpec, query: ChartQuery) -> tuple[str, str]:
         category = self.indicator_labels[query.indicator]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pandas as pd
 
@@ -85,5 +85,11 @@ def read_table(data_dir: Path, descriptor: Descriptor, name: str) -> pd.DataFram
 
 
 def as_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of ``frame`` as dicts keyed by column name (its columns are all strings)."""
-    return cast(list[dict[str, Any]], frame.to_dict("records"))
+    """The rows of ``frame`` as dicts keyed by column name (its columns are all strings).
+
+    Built from whole columns: many times faster than ``DataFrame.to_dict("records")``,
+    which boxes every cell on its own. Dates come out as ``pd.Timestamp`` (or ``NaT``).
+    """
+    names = [str(name) for name in frame.columns]
+    columns = [frame[name].tolist() for name in frame.columns]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]

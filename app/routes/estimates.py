@@ -12,6 +12,7 @@ from ..deps import DatasetDep
 from ..templating import render
 
 router = APIRouter(prefix="/estimates")
+OTHERS_SHOWN = 50  # the chart of the country and indicator has them all
 
 
 @router.api_route("/{estimate_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
@@ -28,5 +29,6 @@ def estimate_page(request: Request, estimate_id: str, dataset: DatasetDep) -> HT
         "indicator": category,
         "qualifier": qualifiers[row["qualifier"]],
         "others": as_dicts(with_words(with_sources(dataset, overlapping_claims(dataset, row)), category.unit)),
+        "others_limit": OTHERS_SHOWN,
     }
     return render(request, "estimate.html", context)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..charts.select import with_sources, with_words
@@ -14,17 +16,25 @@ from ..templating import render
 router = APIRouter(prefix="/sources")
 
 
+SOURCES_PER_PAGE = 100
+
+
 @router.api_route("", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def source_list(request: Request, dataset: DatasetDep) -> HTMLResponse:
-    """Every source, newest first, with how many claims and events it supports."""
+def source_list(request: Request, dataset: DatasetDep, page: Annotated[int, Query(ge=1)] = 1) -> HTMLResponse:
+    """Every source, newest first, with how many claims and events it supports; a hundred a page."""
+    pages = max(1, -(-len(dataset.sources) // SOURCES_PER_PAGE))
+    if page > pages:
+        raise HTTPException(404, f"There are {pages} pages of sources; no page {page}.")
     sources = dataset.sources.sort_values(["published", "id"], ascending=[False, True])
+    sources = sources.iloc[(page - 1) * SOURCES_PER_PAGE : page * SOURCES_PER_PAGE]
     counts = dataset.estimates["source_id"].value_counts()
     event_counts = dataset.events["source_id"].value_counts()
     sources = sources.assign(
         claims=sources["id"].map(counts).fillna(0).astype(int),
         events=sources["id"].map(event_counts).fillna(0).astype(int),
     )
-    return render(request, "sources.html", {"sources": sources})
+    context = {"sources": sources, "page": page, "pages": pages, "total": len(dataset.sources)}
+    return render(request, "sources.html", context)
 
 
 @router.api_route("/{source_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
