@@ -58,13 +58,15 @@ class Asset:
 
 
 def _compressed(body: bytes, digest: str, cache_dir: Path | None) -> dict[str, bytes]:
-    """gzip and brotli forms of ``body``; brotli at its best quality when `prepare` cached it."""
-    cached = cache_dir / f"asset-{digest}.br" if cache_dir else None
-    if cached is not None and cached.is_file():
-        encoded_br = cached.read_bytes()
-    else:
-        encoded_br = brotli.compress(body, quality=BROTLI_QUALITY_AT_START)
-    return {"br": encoded_br, "gzip": gzip.compress(body, compresslevel=9, mtime=0)}
+    """gzip and brotli forms of ``body``, read from the cache `prepare` filled, else made now."""
+    encoded = {}
+    for coding, make in (
+        ("br", lambda: brotli.compress(body, quality=BROTLI_QUALITY_AT_START)),
+        ("gzip", lambda: gzip.compress(body, compresslevel=9, mtime=0)),
+    ):
+        cached = cache_dir / f"asset-{digest}.{coding}" if cache_dir else None
+        encoded[coding] = cached.read_bytes() if cached is not None and cached.is_file() else make()
+    return encoded
 
 
 def make_asset(name: str, path: Path, cache_dir: Path | None) -> Asset:
@@ -110,8 +112,13 @@ def prepare_assets(static_dir: Path, vendor_dir: Path, cache_dir: Path) -> list[
     written = []
     for path in asset_sources(static_dir, vendor_dir).values():
         body = path.read_bytes()
-        target = cache_dir / f"asset-{hashlib.sha256(body).hexdigest()}.br"
-        if not target.is_file():
-            target.write_bytes(brotli.compress(body, quality=BROTLI_QUALITY_PREPARED))
-        written.append(target)
+        digest = hashlib.sha256(body).hexdigest()
+        for coding, make in (
+            ("br", lambda: brotli.compress(body, quality=BROTLI_QUALITY_PREPARED)),  # noqa: B023 - used at once
+            ("gzip", lambda: gzip.compress(body, compresslevel=9, mtime=0)),  # noqa: B023 - used at once
+        ):
+            target = cache_dir / f"asset-{digest}.{coding}"
+            if not target.is_file():
+                target.write_bytes(make())
+            written.append(target)
     return written

@@ -47,3 +47,12 @@ def test_server_refuses_to_start_on_invalid_data(tiny: Path) -> None:
     assert f"{tiny}/estimates.csv:3: source_id: 'missing': not found in column id of sources.csv" in result.stderr
     assert "1 problem found; the data was not loaded." in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_plotly_version_names_the_bundle_the_package_ships() -> None:
+    result = run([sys.executable, "-m", "app", "plotly-version"])
+    assert result.returncode == 0
+    version = result.stdout.strip()
+    assert version.count(".") == 2
+    bundle_head = (ROOT / "static" / "vendor" / f"plotly-basic-{version}.min.js").read_text(encoding="utf-8")[:80]
+    assert f"v{version}" in bundle_head  # `make` fetched the basic bundle of that very version
