@@ -55,7 +55,7 @@ def source_line(records: list[dict[str, Any]]) -> list[str]:
     return [name for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
-def description(records: list[dict[str, Any]], subject: str) -> str:
+def description(records: list[dict[str, Any]], subject: str, *, aggregated: bool = False) -> str:
     """A plain-language summary of what the chart shows, for screen readers and for everyone."""
     if not records:
         return f"No claims about {subject} match these filters."
@@ -83,5 +83,10 @@ def description(records: list[dict[str, Any]], subject: str) -> str:
     series = list(dict.fromkeys(record["series"] for record in records))
     if len(series) > 1:
         parts.append(f"Series: {', '.join(series)}.")
-    parts.append("The table lists every plotted claim.")
+    if aggregated:
+        parts.append(
+            "Each mark stands for one series' claims in one year; the table lists the marks, the CSV every claim."
+        )
+    else:
+        parts.append("The table lists every plotted claim.")
     return " ".join(parts)

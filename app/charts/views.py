@@ -119,7 +119,7 @@ class ChartViews:
             aggregated=aggregated,
             events=events,
             figure=figure,
-            description=description(records, category.label.lower()),
+            description=description(records, category.label.lower(), aggregated=aggregated),
             publishers=source_line(records),
             figure_json=script_safe_json(figure),
         )
