@@ -30,3 +30,13 @@ def attr(tag: Tag, name: str) -> str:
 def figures(page: BeautifulSoup) -> list[dict[str, Any]]:
     """The Plotly figures a page embeds as JSON data."""
     return [json.loads(tag.get_text()) for tag in page.select('script[type="application/json"]')]
+
+
+def marks(figure: dict[str, Any]) -> list[str]:
+    """The ids of what a figure draws as points (claims, or series-year marks), events left out."""
+    return [
+        point[1]
+        for trace in figure["data"]
+        if trace["mode"] == "markers" and trace["name"] != "Events"
+        for point in trace["customdata"]
+    ]

@@ -12,7 +12,7 @@ from app.charts.registry import CHARTS
 from app.main import create_app
 from app.settings import Settings
 
-from .html import attr, figures, one, parse, text
+from .html import attr, figures, marks, one, parse, text
 from .tiny_data import REAL_DATA, edit_cell, write_tiny_data
 
 HOSTILE_SCRIPT = "<script>alert('x')</script>"
@@ -109,12 +109,7 @@ def test_tracking_parameters_are_ignored(client: TestClient) -> None:
 def test_chart_table_holds_exactly_the_plotted_claims(client: TestClient) -> None:
     page = parse(client.get("/charts/workers-abroad?countries=chn,rus&from=2017&to=2025").text)
     (figure,) = figures(page)
-    plotted = sorted(
-        point[1]
-        for trace in figure["data"]
-        if trace["mode"] == "markers" and trace["name"] != "Events"
-        for point in trace["customdata"]
-    )
+    plotted = sorted(marks(figure))
     tabled = sorted(attr(a, "href").rsplit("/", 1)[1] for a in page.select("table.claims tbody tr td:first-child a"))
     assert plotted == tabled
     assert plotted  # the view is not empty

@@ -12,7 +12,7 @@ from app.charts.aggregate import MAX_DRAWN_CLAIMS
 from app.main import create_app
 from app.settings import Settings
 
-from .html import figures, parse
+from .html import figures, marks, parse
 from .tiny_data import ROWS
 
 CLAIMS = MAX_DRAWN_CLAIMS + 30
@@ -36,19 +36,18 @@ def large_data(directory: Path) -> Path:
     return directory
 
 
+def large_client(tmp_path: Path) -> TestClient:
+    return TestClient(create_app(Settings(data_dir=large_data(tmp_path / "data"), cache_dir=None)))
+
+
 def test_many_claims_are_drawn_per_series_and_year(tmp_path: Path) -> None:
-    client = TestClient(create_app(Settings(data_dir=large_data(tmp_path / "data"), cache_dir=None)))
+    client = large_client(tmp_path)
     page = parse(client.get("/charts/workers-abroad").text)
     (figure,) = figures(page)
-    marks = [
-        point
-        for trace in figure["data"]
-        if trace["mode"] == "markers" and trace["name"] != "Events"
-        for point in trace["customdata"]
-    ]
-    assert len(marks) == 5  # Russia in each of 2015-2019; the original claim shares 2018
+    drawn = marks(figure)
+    assert len(drawn) == 5  # Russia in each of 2015-2019; the original claim shares 2018
     rows = page.select("table.aggregates tbody tr")
-    assert len(rows) == len(marks)
+    assert len(rows) == len(drawn)
     counts = sorted(int(row.select("td")[2].get_text()) for row in rows)
     assert sum(counts) == CLAIMS + 1
     link = rows[0].select_one("a")
@@ -60,14 +59,9 @@ def test_many_claims_are_drawn_per_series_and_year(tmp_path: Path) -> None:
 
 
 def test_a_year_of_a_large_view_is_drawn_claim_by_claim(tmp_path: Path) -> None:
-    client = TestClient(create_app(Settings(data_dir=large_data(tmp_path / "data"), cache_dir=None)))
+    client = large_client(tmp_path)
     page = parse(client.get("/charts/workers-abroad?countries=rus&from=2016&to=2016").text)
     (figure,) = figures(page)
-    marks = [
-        point
-        for trace in figure["data"]
-        if trace["mode"] == "markers" and trace["name"] != "Events"
-        for point in trace["customdata"]
-    ]
-    assert len(marks) == CLAIMS // 5
+    drawn = marks(figure)
+    assert len(drawn) == CLAIMS // 5
     assert not page.select("table.aggregates")

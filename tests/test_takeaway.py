@@ -16,7 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 from frictionless import Package
 
-from .html import attr, figures, one, parse, text
+from .html import attr, figures, marks, one, parse, text
 from .tiny_data import REAL_DATA
 
 BASE = "http://testserver"
@@ -165,12 +165,7 @@ def test_chart_page_offers_embed_code_downloads_and_citation(client: TestClient)
 
 def plotted_ids(client: TestClient, path: str) -> list[str]:
     (figure,) = figures(parse(client.get(path).text))
-    return sorted(
-        point[1]
-        for trace in figure["data"]
-        if trace["mode"] == "markers" and trace["name"] != "Events"
-        for point in trace["customdata"]
-    )
+    return sorted(marks(figure))
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from ..tiny_data import ROOT
 
@@ -76,6 +76,15 @@ def live_server() -> Iterator[LiveServer]:
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as driver:
         yield driver
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser profile and page, 1280 px wide."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, FrameLocator, Page
+from playwright.sync_api import FrameLocator, Page
 
 from .conftest import LiveServer, free_port
 
@@ -44,14 +44,6 @@ def host(live_server: LiveServer, tmp_path_factory: pytest.TempPathFactory) -> I
     yield f"http://127.0.0.1:{port}/article.html"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def frame_height(page: Page) -> float:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request
+from playwright.sync_api import ConsoleMessage, Page, Request
 
 from .conftest import SCREENSHOTS, LiveServer
 
@@ -52,14 +51,6 @@ def watch(page: Page, server: LiveServer) -> PageLog:
     page.on("pageerror", lambda error: log.console_errors.append(f"pageerror: {error}"))
     page.on("request", on_request)
     return log
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def wait_for_charts(page: Page) -> int:
