@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, Request
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
 from .conftest import SCREENSHOTS, LiveServer
 
@@ -106,3 +106,21 @@ def test_clicking_a_point_opens_its_estimate(page: Page, live_server: LiveServer
     page.wait_for_url(re.compile(r"/estimates/e\d{4}$"), timeout=5000)
     assert page.locator("h1").text_content()
     assert page.locator(".quote").count() == 1
+
+
+def test_embed_code_is_copied_with_the_keyboard(browser: Browser, live_server: LiveServer) -> None:
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/charts/revenue")
+        button = page.locator("button[data-copy=embed-code]")
+        button.focus()
+        page.keyboard.press("Enter")
+        status = button.locator("xpath=following-sibling::span[@role='status']")
+        status.filter(has_text="Copied.").wait_for(timeout=5000)
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == page.locator("#embed-code").input_value()
+        assert copied.startswith(f'<iframe src="{live_server.url}/embed/revenue"')
+    finally:
+        context.close()
