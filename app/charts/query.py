@@ -11,9 +11,12 @@ from dataclasses import dataclass
 
 from .registry import ChartSpec
 
+__all__ = ["WORLDWIDE", "ChartQuery", "QueryError", "parse_query"]
+
+from ..data.pages import WORLDWIDE
+
 EARLIEST_YEAR = 1950
 LATEST_YEAR = 2100
-WORLDWIDE = "WLD"
 
 
 class QueryError(ValueError):

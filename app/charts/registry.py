@@ -21,10 +21,6 @@ class ChartSpec:
     # Only these workforces are plotted; None plots every workforce as its own series.
     workforces: tuple[str, ...] | None = ("all",)
 
-    @property
-    def takes_indicator(self) -> bool:
-        return len(self.indicators) > 1
-
 
 CHARTS: dict[str, ChartSpec] = {
     spec.slug: spec

@@ -16,6 +16,7 @@ from ..data.export import records, to_csv
 from ..deps import BaseUrlDep, DatasetDep, SettingsDep
 from ..urls import urls
 from .chart_lookup import ChartViewDep
+from .downloads import attachment
 
 router = APIRouter(prefix="/charts")
 
@@ -42,7 +43,7 @@ def chart_download(
     base_url: BaseUrlDep,
 ) -> Response:
     """Exactly the plotted rows, with their sources (CSV, JSON); or the chart as an image (PNG, SVG)."""
-    headers = {"Content-Disposition": f'attachment; filename="{chart_file_name(view, dataset.version, extension)}"'}
+    headers = attachment(chart_file_name(view, dataset.version, extension))
     page_url = base_url + urls.chart(view.spec.slug, view.query.params(view.spec))
     if extension == "csv":
         return Response(to_csv(download_frame(view, base_url)), media_type="text/csv; charset=utf-8", headers=headers)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import parse_qs, urlsplit
 
@@ -16,7 +15,6 @@ from ..urls import urls
 from .chart_lookup import ChartViewDep, find_view
 
 router = APIRouter()
-EMBED_SCRIPT = Path(__file__).resolve().parent.parent.parent / "static" / "embed.js"
 CHART_PATH_PREFIXES = ("/charts/", "/embed/")
 
 
@@ -32,9 +30,10 @@ def embed_page(
 
 
 @router.api_route("/embed.js", methods=["GET", "HEAD"])
-def embed_script() -> FileResponse:
+def embed_script(settings: SettingsDep) -> FileResponse:
     """Included once by a host page, it resizes every iframe of ours to the height its content reports."""
-    return FileResponse(EMBED_SCRIPT, media_type="text/javascript", headers={"Cache-Control": "public, max-age=3600"})
+    script = settings.static_dir / "embed.js"
+    return FileResponse(script, media_type="text/javascript", headers={"Cache-Control": "public, max-age=3600"})
 
 
 @router.get("/oembed")
