@@ -11,6 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from .charts.describe import publisher_name
 from .settings import Settings
 from .urls import urls
 
@@ -42,7 +43,7 @@ def build_templates(settings: Settings) -> Jinja2Templates:
         bytecode_cache=bytecode_cache,
     )
     environment.globals.update(urls=urls, site_name=settings.site_name)
-    environment.filters.update(number=format_number, date=format_date, month=format_month)
+    environment.filters.update(number=format_number, date=format_date, month=format_month, publisher=publisher_name)
     return Jinja2Templates(env=environment)
 
 

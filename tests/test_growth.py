@@ -27,7 +27,7 @@ def large_data(directory: Path) -> Path:
     with (directory / "estimates.csv").open("a", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=header, restval="", lineterminator="\n")
         for index in range(CLAIMS):
-            year = 2015 + index % 5
+            year = 2014 + index % 5  # all before the source (23 Dec 2019) was published
             writer.writerow(
                 template
                 | {"id": f"e{index + 100:04d}", "value_low": str(1000 + index), "value_high": str(1000 + index)}

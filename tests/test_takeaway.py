@@ -16,10 +16,13 @@ import pytest
 from fastapi.testclient import TestClient
 from frictionless import Package
 
+from app.data.descriptor import Descriptor
+
 from .html import attr, figures, marks, one, parse, text
 from .tiny_data import REAL_DATA
 
 BASE = "http://testserver"
+VERSION = Descriptor.read(REAL_DATA).version
 
 
 def oembed(client: TestClient, url: str, **params: Any) -> Any:
@@ -155,7 +158,7 @@ def test_chart_page_offers_embed_code_downloads_and_citation(client: TestClient)
     assert downloads["CSV"] == "/charts/workers-abroad.csv?countries=rus"
     assert downloads["PNG"] == "/charts/workers-abroad.png?countries=rus"
     full = text(page, "#citation-full")
-    assert "version 1.0.0" in full
+    assert f"version {VERSION}" in full
     assert f"{BASE}/charts/workers-abroad?countries=rus" in full
     assert "Accessed " in full
     assert "Sputnik" in full  # a publisher of the plotted claims
@@ -185,7 +188,7 @@ def test_chart_csv_and_json_hold_exactly_the_plotted_rows(client: TestClient, ch
     assert all(row["quote"] and row["publisher"] and row["estimate_url"].startswith(BASE) for row in csv_rows)
     disposition = csv_response.headers["content-disposition"]
     assert disposition.startswith('attachment; filename="nk-workers-abroad-')
-    assert disposition.endswith('-1.0.0.csv"')
+    assert disposition.endswith(f'-{VERSION}.csv"')
 
 
 def test_whole_table_csv_parses_back_to_the_json_rows(client: TestClient) -> None:
@@ -199,9 +202,9 @@ def test_datapackage_descriptor_is_served(client: TestClient) -> None:
 
 
 def test_zip_is_a_valid_data_package(client: TestClient, tmp_path: Path) -> None:
-    response = client.get("/data/nk-workers-abroad-1.0.0.zip")
+    response = client.get(f"/data/nk-workers-abroad-{VERSION}.zip")
     assert response.status_code == 200
-    assert response.headers["content-disposition"] == 'attachment; filename="nk-workers-abroad-1.0.0.zip"'
+    assert response.headers["content-disposition"] == f'attachment; filename="nk-workers-abroad-{VERSION}.zip"'
     with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
         names = set(archive.namelist())
         archive.extractall(tmp_path)
@@ -235,7 +238,7 @@ def test_png_is_an_image_of_the_requested_chart(client: TestClient) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"] == "image/png"
     assert png_size(response.content) == (1200, 675)
-    assert response.headers["content-disposition"].endswith('workers-abroad-rus-1.0.0.png"')
+    assert response.headers["content-disposition"].endswith(f'workers-abroad-rus-{VERSION}.png"')
 
 
 def test_svg_is_an_image_of_the_requested_chart_with_its_words(client: TestClient) -> None:

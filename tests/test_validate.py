@@ -55,6 +55,22 @@ def test_tiny_fixture_is_valid(tiny: Path) -> None:
         ),
         pytest.param("estimates.csv", 1, "id", "E1", "must match the pattern ^e[0-9]{4,}$", id="bad-id"),
         pytest.param(
+            "estimates.csv",
+            1,
+            "verification",
+            "trust me",
+            "must be one of: publisher_page, republished_copy, secondary_summary",
+            id="unknown-verification",
+        ),
+        pytest.param("estimates.csv", 1, "verification", "", "required", id="missing-verification"),
+        pytest.param(
+            "estimates.csv", 1, "quote_language", "Korean", "must match the pattern ^[a-z]{2}$", id="bad-language"
+        ),
+        pytest.param(
+            "estimates.csv", 1, "repeats", "e0099", "not found in column id of estimates.csv", id="dangling-chain"
+        ),
+        pytest.param("countries.csv", 2, "kind", "nation", "must be one of: country, region, world", id="bad-kind"),
+        pytest.param(
             "events.csv", 1, "country", "ZZZ", "not found in column iso3 of countries.csv", id="event-country"
         ),
         pytest.param("events.csv", 1, "date_start", "22/12/2019", "must be a date written YYYY-MM-DD", id="event-date"),
@@ -64,8 +80,8 @@ def test_tiny_fixture_is_valid(tiny: Path) -> None:
             2,
             "group",
             "Siberia",
-            "must be one of: Worldwide, East Asia, Southeast Asia, "
-            "Russia, Gulf, Middle East, Eastern Europe, Africa, Americas, Other",
+            "must be one of: Worldwide, Regions, East Asia, Southeast Asia, South Asia, Russia and Central Asia, "
+            "Europe, Middle East and North Africa, Sub-Saharan Africa, Americas, Oceania",
             id="country-group",
         ),
     ],
@@ -107,7 +123,7 @@ def test_range_must_have_distinct_ends(tiny: Path) -> None:
         ("month", "2018-12-02", "2018-12-31", "period_start: '2018-12-02': must be the first day of a month"),
         ("month", "2018-12-01", "2018-12-30", "period_end: '2018-12-30': must be the last day of a month"),
         ("quarter", "2018-02-01", "2018-03-31", "period_start: '2018-02-01': must be the first day of a quarter"),
-        ("year", "2018-01-01", "2019-12-31", "period_end: '2019-12-31': must be in the same year as period_start"),
+        ("year", "2017-01-01", "2018-12-31", "period_end: '2018-12-31': must be in the same year as period_start"),
         (
             "multi-year",
             "2018-01-01",
@@ -200,3 +216,100 @@ def test_unchanged_data_is_not_validated_twice_but_changed_data_is(tiny: Path, t
     assert not is_stamped(cache, tiny)
     with pytest.raises(DataValidationError, match="country: 'XXX'"):
         load_dataset(tiny, cache)
+
+
+# Rules across rows: a claim against its source's date, a claim against the claim it repeats.
+# Tiny data: e0001 and e0003 come from s-one (23 Dec 2019, day); e0002 from s-two (Feb 2018, month).
+
+
+def test_period_may_not_start_after_publication(tiny: Path) -> None:
+    path = tiny / "estimates.csv"
+    edit_cell(path, 1, "period_start", "2020-01-01")
+    edit_cell(path, 1, "period_end", "2020-01-31")
+    assert messages(tiny) == [
+        f"{path}:2: period_start: '2020-01-01': must not be after the source's publication date (2019-12-23): "
+        "a claim cannot describe a time that begins after it was published"
+    ]
+
+
+def test_period_end_after_publication_needs_a_basis(tiny: Path) -> None:
+    path = tiny / "estimates.csv"
+    edit_cell(path, 1, "period_start", "2019-12-01")
+    edit_cell(path, 1, "period_end", "2019-12-31")
+    assert messages(tiny) == [
+        f"{path}:2: period_end: '2019-12-31': is after the source's publication date (2019-12-23): "
+        "say in period_basis why the period runs past it (a report's cut-off, 'this month'), or end it there"
+    ]
+    edit_cell(path, 1, "period_basis", "'this month' in a 23 December 2019 article")
+    assert messages(tiny) == []
+
+
+def test_publication_month_covers_the_whole_month(tiny: Path) -> None:
+    # s-two is dated February 2018 at month precision: a period in that month is not after it.
+    path = tiny / "estimates.csv"
+    edit_cell(path, 2, "period_precision", "month")
+    edit_cell(path, 2, "period_start", "2018-02-01")
+    edit_cell(path, 2, "period_end", "2018-02-28")
+    assert messages(tiny) == []
+    edit_cell(path, 2, "period_start", "2018-03-01")
+    edit_cell(path, 2, "period_end", "2018-03-31")
+    assert messages(tiny) == [
+        f"{path}:3: period_start: '2018-03-01': must not be after the source's publication date "
+        "(2018-02-01, month precision): a claim cannot describe a time that begins after it was published"
+    ]
+
+
+def test_chain_may_not_point_at_itself(tiny: Path) -> None:
+    edit_cell(tiny / "estimates.csv", 1, "repeats", "e0001")
+    assert messages(tiny) == [
+        f"{tiny}/estimates.csv:2: repeats: 'e0001': must not be the row's own id: a claim cannot repeat itself"
+    ]
+
+
+def test_chain_may_not_point_at_a_later_claim(tiny: Path) -> None:
+    edit_cell(tiny / "estimates.csv", 2, "repeats", "e0001")
+    assert messages(tiny) == [
+        f"{tiny}/estimates.csv:3: repeats: 'e0001': must name an earlier claim: e0001 was published 2019-12-23, "
+        "after this claim (2018-02-01, month precision)"
+    ]
+
+
+def test_chain_to_an_earlier_claim_is_valid(tiny: Path) -> None:
+    edit_cell(tiny / "estimates.csv", 1, "repeats", "e0002")
+    assert messages(tiny) == []
+
+
+def test_chain_may_not_form_a_loop(tiny: Path) -> None:
+    path = tiny / "estimates.csv"
+    edit_cell(path, 1, "repeats", "e0003")
+    edit_cell(path, 3, "repeats", "e0001")
+    assert messages(tiny) == [
+        f"{path}:2: repeats: 'e0003': must not form a loop: e0001 -> e0003 -> e0001",
+        f"{path}:4: repeats: 'e0001': must not form a loop: e0003 -> e0001 -> e0003",
+    ]
+
+
+def test_quote_not_in_english_needs_a_translation(tiny: Path) -> None:
+    path = tiny / "estimates.csv"
+    edit_cell(path, 1, "quote_language", "ko")
+    assert messages(tiny) == [f"{path}:2: quote_translation: '': required when quote_language is not 'en' ('ko')"]
+    edit_cell(path, 1, "quote_translation", "About 30,000 work there.")
+    assert messages(tiny) == []
+
+
+def test_english_quote_has_no_translation(tiny: Path) -> None:
+    path = tiny / "estimates.csv"
+    edit_cell(path, 1, "quote_translation", "About 30,000 work there.")
+    assert messages(tiny) == [
+        f"{path}:2: quote_translation: 'About 30,000 work there.': must be empty when quote_language is 'en'"
+    ]
+
+
+def test_worldwide_and_regions_keep_their_own_groups(tiny: Path) -> None:
+    path = tiny / "countries.csv"
+    edit_cell(path, 1, "group", "Europe")
+    edit_cell(path, 2, "group", "Regions")
+    assert messages(tiny) == [
+        f"{path}:2: group: 'Europe': must be 'Worldwide' when kind is 'world'",
+        f"{path}:3: group: 'Regions': must be a region of the world when kind is 'country'",
+    ]

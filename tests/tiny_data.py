@@ -14,10 +14,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REAL_DATA = ROOT / "data"
 
+# A quote seen in English on the publisher's own page: the plainest reading.
+ENGLISH_AS_PUBLISHED = {"quote_language": "en", "verification": "publisher_page"}
+
 ROWS: dict[str, list[dict[str, str]]] = {
     "countries": [
-        {"iso3": "WLD", "name": "Worldwide", "group": "Worldwide"},
-        {"iso3": "RUS", "name": "Russia", "group": "Russia"},
+        {"iso3": "WLD", "name": "Worldwide", "group": "Worldwide", "kind": "world"},
+        {"iso3": "RUS", "name": "Russia", "group": "Russia and Central Asia", "kind": "country"},
     ],
     "sources": [
         {"id": "s-one", "publisher": "Outlet One", "title": "First report", "author": "A. Writer"}
@@ -31,20 +34,24 @@ ROWS: dict[str, list[dict[str, str]]] = {
         {"id": "e0001", "indicator": "workers_abroad", "workforce": "all", "country": "RUS"}
         | {"measure": "workers in Russia", "value_low": "30000", "value_high": "30000", "qualifier": "about"}
         | {"period_start": "2018-12-01", "period_end": "2018-12-31", "period_precision": "month"}
-        | {"claimant": "A ministry", "source_id": "s-one", "quote": "About 30,000 work there."},
+        | {"claimant": "A ministry", "source_id": "s-one", "quote": "About 30,000 work there."}
+        | ENGLISH_AS_PUBLISHED,
         {"id": "e0002", "indicator": "revenue_per_year", "workforce": "all", "country": "WLD"}
         | {"measure": "revenue", "value_low": "200000000", "value_high": "500000000", "qualifier": "range"}
         | {"period_precision": "unknown", "period_basis": "not stated"}
-        | {"claimant": "An expert", "source_id": "s-two", "quote": "Between $200m and $500m a year."},
+        | {"claimant": "An expert", "source_id": "s-two", "quote": "Between $200m and $500m a year."}
+        | ENGLISH_AS_PUBLISHED,
         {"id": "e0003", "indicator": "workers_repatriated", "workforce": "all", "country": "RUS"}
         | {"measure": "sent home", "value_low": "18533", "value_high": "18533", "qualifier": "exact"}
         | {"period_start": "2017-12-01", "period_end": "2018-12-31", "period_precision": "month"}
-        | {"claimant": "A ministry", "source_id": "s-one", "quote": "18,533 went home."},
+        | {"claimant": "A ministry", "source_id": "s-one", "quote": "18,533 went home."}
+        | ENGLISH_AS_PUBLISHED,
     ],
     "events": [
         {"id": "deadline", "date_start": "2019-12-22", "date_end": "2019-12-22", "date_precision": "day"}
         | {"label": "Deadline", "description": "The deadline.", "country": "WLD", "source_id": "s-one"}
-        | {"quote": "The deadline."},
+        | {"quote": "The deadline."}
+        | ENGLISH_AS_PUBLISHED,
     ],
 }
 

@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ..data.chains import independent_count
+
 HOVER_WIDTH = 60
 
 
@@ -55,6 +57,15 @@ def source_line(records: list[dict[str, Any]]) -> list[str]:
     return [name for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
+def originals_text(originals: int, claims: int) -> str:
+    """'3 independent originals; 2 claims repeat an earlier figure': repetitions are not more evidence."""
+    text = f"{originals} independent original{'s' if originals != 1 else ''}"
+    repeats = claims - originals
+    if repeats > 0:
+        text += f"; {repeats} claim{'s' if repeats != 1 else ''} repeat{'s' if repeats == 1 else ''} an earlier figure"
+    return text
+
+
 def description(records: list[dict[str, Any]], subject: str, *, aggregated: bool = False) -> str:
     """A plain-language summary of what the chart shows, for screen readers and for everyone."""
     if not records:
@@ -64,6 +75,9 @@ def description(records: list[dict[str, Any]], subject: str, *, aggregated: bool
     low = min(records, key=lambda record: record["value_low"])
     high = max(records, key=lambda record: record["value_high"])
     first = f"{len(records)} claim{'s' if len(records) != 1 else ''} about {subject}"
+    originals = independent_count(record["original_id"] for record in records)
+    if len(records) > 1:
+        first += f" ({originals_text(originals, len(records))})"
     if dated:
         start = min(record["period_start"] for record in dated)
         end = max(record["period_end"] for record in dated)

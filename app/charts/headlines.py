@@ -8,7 +8,9 @@ from typing import Any
 import pandas as pd
 
 from ..data import Dataset
+from ..data.chains import independent_count, original_ids
 from ..data.dataset import as_dicts
+from .describe import originals_text
 from .select import with_sources, with_words
 from .text import format_value
 
@@ -30,6 +32,11 @@ class Headline:
     spec: HeadlineSpec
     text: str
     records: list[dict[str, Any]]  # the current claims, latest first, with their words
+    originals: int  # independent originals behind them: a repeated figure counts once
+
+    @property
+    def originals_text(self) -> str:
+        return originals_text(self.originals, len(self.records))
 
 
 HEADLINES = (
@@ -50,14 +57,15 @@ def headline(dataset: Dataset, spec: HeadlineSpec) -> Headline:
         & (estimates["workforce"] == "all")
         & (estimates["region"] == "")
     ]
-    rows = with_sources(dataset, rows)
+    rows = with_sources(dataset, rows).assign(original_id=original_ids(estimates).loc[rows.index])
     known = rows["period_precision"] != "unknown"
     rows = rows.assign(period_known=known, x=rows["period_end"].where(known, rows["published"]))
     if len(rows):
         rows = rows[rows["x"] >= rows["x"].max() - CURRENT_WINDOW]
     unit = next(c.unit for c in dataset.indicators() if c.value == spec.indicator)
     rows = with_words(rows.sort_values(["x", "id"], ascending=False), unit)
-    return Headline(spec=spec, text=range_text(rows, unit), records=as_dicts(rows))
+    originals = independent_count(rows["original_id"])
+    return Headline(spec=spec, text=range_text(rows, unit), records=as_dicts(rows), originals=originals)
 
 
 def range_text(rows: pd.DataFrame, unit: str) -> str:

@@ -6,11 +6,15 @@ words, hover text); a view then only filters, which keeps start-up fast.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 
 from ..data import Dataset
+from ..data.chains import original_ids
+from ..data.dataset import as_dicts
 from .query import WORLDWIDE, ChartQuery
 from .registry import ChartSpec
 from .text import format_period, format_published, format_value
@@ -34,6 +38,11 @@ DOWNLOAD_COLUMNS = [
     "period_basis",
     "claimant",
     "quote",
+    "quote_language",
+    "quote_translation",
+    "verification",
+    "repeats",
+    "original_id",
     "notes",
     "source_id",
     "publisher",
@@ -48,9 +57,10 @@ DOWNLOAD_COLUMNS = [
 def with_sources(dataset: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     """Add each estimate's country name and its source's publisher and publication date."""
     sources = dataset.sources.set_index("id")
-    names = dataset.countries.set_index("iso3")["name"]
+    countries = dataset.countries.set_index("iso3")
     return rows.assign(
-        country_name=rows["country"].map(names),
+        country_name=rows["country"].map(countries["name"]),
+        country_kind=rows["country"].map(countries["kind"]),
         source_title=rows["source_id"].map(sources["title"]),
         source_url=rows["source_id"].map(sources["url"]),
         **{column: rows["source_id"].map(sources[column]) for column in SOURCE_COLUMNS},
@@ -80,6 +90,12 @@ def with_words(rows: pd.DataFrame, unit: str | pd.Series) -> pd.DataFrame:
     )
 
 
+def worded_claims(dataset: Dataset, rows: pd.DataFrame) -> list[dict[str, Any]]:
+    """Estimates as the pages list them: with their source and their words, each in its indicator's unit."""
+    units = {category.value: category.unit for category in dataset.indicators()}
+    return as_dicts(with_words(with_sources(dataset, rows), rows["indicator"].map(units)))
+
+
 def enrich_claims(dataset: Dataset, estimate_url: Callable[[str], str]) -> pd.DataFrame:
     """Every estimate with its source, the date it is drawn at (``x``), its words and its link.
 
@@ -90,15 +106,19 @@ def enrich_claims(dataset: Dataset, estimate_url: Callable[[str], str]) -> pd.Da
     rows = with_sources(dataset, dataset.estimates)
     known = rows["period_precision"] != "unknown"
     midpoint = rows["period_start"] + (rows["period_end"] - rows["period_start"]) / 2
-    rows = rows.assign(period_known=known, x=midpoint.where(known, rows["published"]).dt.normalize())
+    rows = rows.assign(
+        period_known=known,
+        x=midpoint.where(known, rows["published"]).dt.normalize(),
+        original_id=original_ids(rows),
+    )
     rows = with_words(rows, rows["indicator"].map(units))
     return rows.assign(href=[estimate_url(id_) for id_ in rows["id"]])
 
 
 def in_scope(claims: pd.DataFrame, spec: ChartSpec) -> pd.DataFrame:
     rows = claims[claims["indicator"].isin(spec.indicators)]
-    if spec.scope == "host_countries":
-        rows = rows[rows["country"] != WORLDWIDE]
+    if spec.scope == "host_countries":  # one country each: no worldwide and no regional figures
+        rows = rows[rows["country_kind"] == "country"]
     elif spec.scope == "worldwide":
         rows = rows[rows["country"] == WORLDWIDE]
     if spec.workforces is not None:
@@ -135,3 +155,17 @@ def series_label(row: dict[str, object], spec: ChartSpec, workforce_labels: dict
     if workforce != "all":
         label = f"{label} ({workforce_labels.get(workforce, workforce)})"
     return label
+
+
+def busiest_countries(rows: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, list[str]]:
+    """At most ``limit`` countries' rows, those with the most claims (ties by code); and the codes left out.
+
+    One colour and one legend entry per country stops being readable past a handful of countries,
+    so an every-country view shows the busiest and links the rest.
+    """
+    counts = Counter(str(code) for code in rows["country"])
+    if len(counts) <= limit:
+        return rows, []
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    kept = {code for code, _count in ranked[:limit]}
+    return rows[rows["country"].isin(kept)], sorted(code for code, _count in ranked[limit:])

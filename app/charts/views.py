@@ -14,17 +14,21 @@ from typing import Any
 import pandas as pd
 
 from ..data import Dataset
+from ..data.chains import independent_count
 from ..data.dataset import as_dicts
 from ..urls import urls
 from .aggregate import aggregate, needs_aggregation
-from .describe import claim_hover, description, escape, event_hover, publisher_name, source_line
+from .describe import claim_hover, description, escape, event_hover, originals_text, publisher_name, source_line
 from .figure import build_figure
 from .query import WORLDWIDE, ChartQuery
 from .registry import CHARTS, INDICATOR_CHART_SLUG, ChartSpec, indicator_chart
-from .select import chart_countries, enrich_claims, plotted_rows, series_label
+from .select import busiest_countries, chart_countries, enrich_claims, plotted_rows, series_label
 from .text import format_period
 
 MAX_CACHED_VIEWS = 512  # filtered views kept; the defaults are never evicted
+# An every-country view draws at most this many countries, the ones with the most claims; a reader who
+# names countries gets exactly those. Beyond this, colours repeat and the legend outgrows a phone's chart.
+MAX_DEFAULT_COUNTRIES = 7
 EVENT_MARGIN = pd.Timedelta(days=365)
 
 
@@ -44,6 +48,14 @@ class ChartView:
     description: str
     publishers: list[str]
     figure_json: str = field(repr=False)
+    # Countries an every-country view does not draw: (name, link to the chart of that country).
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+    shown_countries: int = 0
+
+    @property
+    def originals_text(self) -> str:
+        """How many independent originals stand behind the plotted claims."""
+        return originals_text(independent_count(record["original_id"] for record in self.records), len(self.records))
 
 
 def script_safe_json(value: Any) -> str:
@@ -60,6 +72,10 @@ class ChartViews:
         indicators = dataset.descriptor.categories("estimates", "indicator")
         self.indicator_labels = {c.value: c for c in indicators}
         self.workforce_labels = {c.value: c.label for c in dataset.descriptor.categories("estimates", "workforce")}
+        self.country_names = {
+            str(code): str(name)
+            for code, name in zip(dataset.countries["iso3"], dataset.countries["name"], strict=True)
+        }
         self.specs = dict(CHARTS) | {INDICATOR_CHART_SLUG: indicator_chart(tuple(c.value for c in indicators))}
         self.claims = enrich_claims(dataset, estimate_url)
         # Row dicts made once: pandas row access is slow, and every view needs its rows as dicts.
@@ -94,6 +110,9 @@ class ChartViews:
     def build(self, spec: ChartSpec, query: ChartQuery) -> ChartView:
         category = self.indicator_labels[query.indicator]
         rows = plotted_rows(self.claims, spec, query)
+        left_out: list[str] = []
+        if spec.series_by == "country" and not query.countries:
+            rows, left_out = busiest_countries(rows, MAX_DEFAULT_COUNTRIES)
         records = [self.claim_records[i] for i in rows.index]
         series = [series_label(record, spec, self.workforce_labels) for record in records]
         records = [record | {"series": label} for record, label in zip(records, series, strict=True)]
@@ -122,7 +141,12 @@ class ChartViews:
             description=description(records, category.label.lower(), aggregated=aggregated),
             publishers=source_line(records),
             figure_json=script_safe_json(figure),
+            left_out=[(self.country_names[code], self._country_url(spec, query, code)) for code in left_out],
+            shown_countries=rows["country"].nunique(),
         )
+
+    def _country_url(self, spec: ChartSpec, query: ChartQuery, code: str) -> str:
+        return urls.chart(spec.slug, query.params(spec) | {"countries": code.lower()})
 
     def _year_url(self, spec: ChartSpec, query: ChartQuery, record: dict[str, Any], year: int) -> str:
         """The chart narrowed to one year (and the record's country, for a per-country series)."""

@@ -54,7 +54,8 @@ def _line(lines: list[int], row_number: int) -> int:
 
 def _convert(error: Any, file: str, lines: list[int], descriptor: Descriptor, resource: str) -> Iterator[Problem]:
     if isinstance(error, errors.ForeignKeyError):
-        target = descriptor.resource(error.reference_name)["path"]
+        # A reference to the same table (estimates.repeats -> estimates.id) names no resource.
+        target = descriptor.resource(error.reference_name or resource)["path"]
         for name, cell in zip(error.field_names, error.field_cells, strict=False):
             rule = f"not found in column {'/'.join(error.reference_field_names)} of {target}"
             yield Problem(file, _line(lines, error.row_number), name, cell, rule)

@@ -16,14 +16,30 @@ class CountrySummary:
     iso3: str
     name: str
     group: str
+    kind: str  # country, region or world
     estimates: int
     indicators: list[str]
 
 
+@dataclass(frozen=True)
+class CountryGroup:
+    name: str
+    countries: list[CountrySummary]
+
+    @property
+    def estimates(self) -> int:
+        return sum(country.estimates for country in self.countries)
+
+    @property
+    def host_countries(self) -> int:
+        return sum(country.kind == "country" for country in self.countries)
+
+
 def country_summaries(dataset: Dataset) -> list[CountrySummary]:
-    """Every country with at least one estimate, worldwide first, then by group and name."""
+    """Every code with at least one estimate: worldwide first, then by group (in the descriptor's order) and name."""
     estimates = dataset.estimates
     order = [category.value for category in dataset.indicators()]
+    groups = list(dataset.descriptor.field("countries", "group")["constraints"]["enum"])
     summaries = []
     for country in as_dicts(dataset.countries):
         rows = estimates[estimates["country"] == country["iso3"]]
@@ -35,11 +51,20 @@ def country_summaries(dataset: Dataset) -> list[CountrySummary]:
                 iso3=str(country["iso3"]),
                 name=str(country["name"]),
                 group=str(country["group"]),
+                kind=str(country["kind"]),
                 estimates=len(rows),
                 indicators=[value for value in order if value in present],
             )
         )
-    return sorted(summaries, key=lambda s: (s.iso3 != WORLDWIDE, s.group, s.name))
+    return sorted(summaries, key=lambda s: (groups.index(s.group), s.name))
+
+
+def country_groups(summaries: list[CountrySummary]) -> list[CountryGroup]:
+    """``summaries`` (in ``country_summaries``' order) gathered by group, keeping that order."""
+    gathered: dict[str, list[CountrySummary]] = {}
+    for summary in summaries:
+        gathered.setdefault(summary.group, []).append(summary)
+    return [CountryGroup(name, countries) for name, countries in gathered.items()]
 
 
 def resolve_country(dataset: Dataset, text: str) -> str | None:

@@ -36,7 +36,7 @@ def check_rules(data_dir: Path) -> list[Problem]:
 Finding = tuple[str, str, str]  # column, value, rule
 
 
-def _parse_date(text: str) -> date | None:
+def parse_date(text: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -68,7 +68,7 @@ def period_findings(start_col: str, end_col: str, precision_col: str) -> Callabl
         for column, text in ((start_col, start_text), (end_col, end_text)):
             if not text:
                 yield column, text, f"required unless {precision_col} is 'unknown'"
-        start, end = _parse_date(start_text), _parse_date(end_text)
+        start, end = parse_date(start_text), parse_date(end_text)
         if start is None or end is None:
             return
         if end < start:
@@ -107,7 +107,7 @@ def _precision_findings(
 def published_findings(row: CsvRow) -> Iterator[Finding]:
     """A publication date must sit on the boundary its precision implies (1st of the month, 1 January)."""
     precision, text = row.cells.get("published_precision", ""), row.cells.get("published", "")
-    published = _parse_date(text)
+    published = parse_date(text)
     if published is None:
         return
     if precision == "month" and published.day != 1:

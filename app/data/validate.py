@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .cross_rules import check_cross_rules
 from .descriptor import DESCRIPTOR_NAME, Descriptor
 from .frictionless_report import validate_with_frictionless
 from .problems import FILE_LEVEL_COLUMN, FILE_LEVEL_LINE, Problem
@@ -20,6 +21,6 @@ def validate_data_dir(data_dir: Path) -> list[Problem]:
         return [Problem(str(descriptor_path), FILE_LEVEL_LINE, FILE_LEVEL_COLUMN, "", "file not found")]
     except json.JSONDecodeError as exc:
         return [Problem(str(descriptor_path), exc.lineno, FILE_LEVEL_COLUMN, "", f"invalid JSON: {exc.msg}")]
-    problems = validate_with_frictionless(data_dir, descriptor) + check_rules(data_dir)
+    problems = validate_with_frictionless(data_dir, descriptor) + check_rules(data_dir) + check_cross_rules(data_dir)
     order = {str(data_dir / descriptor.resource(name)["path"]): i for i, name in enumerate(descriptor.resource_names())}
     return sorted(problems, key=lambda p: (order.get(p.file, len(order)), p.line))

@@ -6,7 +6,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..charts.query import ChartQuery
-from ..data.pages import country_summaries, resolve_country
+from ..data.pages import country_groups, country_summaries, resolve_country
 from ..deps import DatasetDep, ViewsDep
 from ..templating import render
 from ..urls import urls
@@ -16,8 +16,14 @@ router = APIRouter(prefix="/countries")
 
 @router.api_route("", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def country_list(request: Request, dataset: DatasetDep) -> HTMLResponse:
-    """Every host country that has an estimate."""
-    return render(request, "countries.html", {"countries": country_summaries(dataset)})
+    """Every host country that has an estimate, grouped by region, with counts."""
+    summaries = country_summaries(dataset)
+    context = {
+        "groups": country_groups(summaries),
+        "host_countries": sum(s.kind == "country" for s in summaries),
+        "claims": len(dataset.estimates),
+    }
+    return render(request, "countries.html", context)
 
 
 @router.api_route("/{code}", methods=["GET", "HEAD"], response_class=HTMLResponse)
