@@ -6,6 +6,8 @@
   const NARROW_PX = 560; // below this, event labels crowd each other; the list under the chart has them
   const LABEL_ROW_PX = 16;
   const LABEL_CHAR_PX = 6.5;
+  const FIT_ROUNDS = 6;
+  const MAX_LABEL_ROWS = 4; // as app/charts/figure.py LABEL_ROWS
   const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
 
   function cssColour(name) {
@@ -50,6 +52,11 @@
       const flip = at + textWidth > width;
       const start = flip ? at - textWidth : at;
       let row = rowEnds.findIndex(function (end) { return end <= start; });
+      if (row === -1 && rowEnds.length >= MAX_LABEL_ROWS) {
+        // No room left: the marker stays, and the list under the chart names the event.
+        update["annotations[" + index + "].visible"] = false;
+        return;
+      }
       if (row === -1) {
         row = rowEnds.length;
         rowEnds.push(0);
@@ -72,15 +79,41 @@
     }, layout);
   }
 
-  function fit(plot) {
+  function wantedHeight(plot, baseHeight) {
+    // The legend wraps into more rows on a narrow screen and Plotly takes its room from the plot:
+    // grow the box so the plot keeps its minimum, and shrink it back (never below the server's
+    // estimate) when the legend needs fewer rows. Plotly fills the box (the chart is responsive).
+    const full = plot._fullLayout;
+    const minimum = (plot.layout.meta || {}).plotMinPx;
+    if (!full || !full._size || !minimum) {
+      return null;
+    }
+    const height = Math.max(baseHeight, Math.round(full.height + minimum - full._size.h));
+    return height > full.height || full.height - height > 4 ? height : null;
+  }
+
+  function fit(plot, baseHeight, rounds) {
+    // Size to the box, place the labels and set the box's height for that width; each change
+    // can move the other, so check again (a few rounds at most).
     if (!plot.clientWidth) {
-      return; // hidden: drawn again when it is shown
+      return Promise.resolve(); // hidden: drawn again when it is shown
     }
-    const update = eventLabelUpdate(plot);
-    if (Object.keys(update).length) {
-      window.Plotly.relayout(plot, update);
-    }
-    window.Plotly.Plots.resize(plot);
+    return Promise.resolve(window.Plotly.Plots.resize(plot)).then(function () {
+      if (rounds <= 0) {
+        return undefined;
+      }
+      const update = eventLabelUpdate(plot);
+      const height = wantedHeight(plot, baseHeight);
+      if (height !== null) {
+        plot.style.height = height + "px";
+      }
+      if (Object.keys(update).length) {
+        return window.Plotly.relayout(plot, update).then(function () {
+          return fit(plot, baseHeight, rounds - 1);
+        });
+      }
+      return height !== null ? fit(plot, baseHeight, rounds - 1) : undefined;
+    });
   }
 
   function draw(container) {
@@ -98,6 +131,10 @@
       });
       target[path[path.length - 1]] = entry[1];
     });
+    const baseHeight = (figure.layout.meta || {}).heightPx || 0;
+    if (baseHeight) {
+      container.style.height = baseHeight + "px";
+    }
     window.Plotly.newPlot(container, figure.data, figure.layout, figure.config).then(function (plot) {
       const loading = container.querySelector(".chart-loading");
       if (loading) {
@@ -110,14 +147,16 @@
           window.top === window ? window.location.assign(target) : window.open(target, "_blank", "noopener");
         }
       });
-      fit(plot);
+      const fitted = fit(plot, baseHeight, FIT_ROUNDS);
       // Redraw when the box changes size: a window or iframe resized, a tab shown, a phone rotated.
       let timer = null;
       new ResizeObserver(function () {
         window.clearTimeout(timer);
-        timer = window.setTimeout(function () { fit(plot); }, 100);
+        timer = window.setTimeout(function () { fit(plot, baseHeight, FIT_ROUNDS); }, 100);
       }).observe(plot);
-      container.classList.add("chart-drawn");
+      fitted.then(function () {
+        container.classList.add("chart-drawn");
+      });
     });
   }
 

@@ -7,6 +7,7 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 
+from app.charts.figure import BASE_HEIGHT_PX, LEGEND_ROW_PX, MARKER_PX, PALETTE, PART_MARKER_PX, chart_height
 from app.charts.query import ChartQuery, QueryError, parse_query
 from app.charts.registry import CHARTS
 from app.charts.text import format_amount, format_period, format_value
@@ -99,7 +100,11 @@ def test_every_view_is_a_valid_plotly_figure(views: ChartViews) -> None:
 def test_one_point_per_claim_and_one_indicator_per_chart(views: ChartViews) -> None:
     for view in all_views(views):
         points = [point for trace in claim_traces(view.figure) for point in trace["customdata"]]
-        assert sorted(point[1] for point in points) == sorted(view.rows["id"]), view.title
+        if view.aggregated:  # one mark per series and year, standing for every claim in the view
+            assert sorted(point[1] for point in points) == sorted(point["id"] for point in view.points)
+            assert sum(point["count"] for point in view.points) == len(view.rows), view.title
+        else:
+            assert sorted(point[1] for point in points) == sorted(view.rows["id"]), view.title
         assert set(view.rows["indicator"]) <= {view.query.indicator}
 
 
@@ -126,7 +131,7 @@ def test_open_ended_and_undated_claims_look_different(views: ChartViews) -> None
     rows = view.rows.set_index("id")
     for id_, symbol in symbols.items():
         qualifier, known = rows.loc[id_, "qualifier"], rows.loc[id_, "period_known"]
-        assert symbol.endswith("-open") != bool(known)
+        assert ("-open" in symbol) != bool(known)
         if qualifier in ("at_least", "more_than"):
             assert symbol.startswith("triangle-up")
         if qualifier == "up_to":
@@ -151,3 +156,34 @@ def test_script_safe_json_cannot_close_the_script_element() -> None:
     assert "<" not in text
     assert ">" not in text
     assert "&" not in text
+
+
+def test_each_series_has_one_legend_entry(views: ChartViews) -> None:
+    """Dated and undated marks of a series share one legend entry; the key explains hollow marks."""
+    for view in all_views(views):
+        listed = [t["legendgroup"] for t in claim_traces(view.figure) if t.get("showlegend", True)]
+        assert sorted(listed) == sorted({t["legendgroup"] for t in claim_traces(view.figure)}), view.title
+
+
+def test_a_long_legend_makes_the_chart_taller() -> None:
+    few = chart_height(40, ["China", "Russia"])
+    many = chart_height(40, [f"Russia: region number {n}" for n in range(30)])
+    assert few == BASE_HEIGHT_PX
+    assert many > few + 5 * LEGEND_ROW_PX
+
+
+def test_past_the_palette_each_country_keeps_one_colour(views: ChartViews) -> None:
+    """Regions and worker groups take their country's colour, drawn smaller, rather than another country's."""
+    view = views.default(views.specs["workers-abroad"])
+    traces = claim_traces(view.figure)
+    assert len({t["legendgroup"] for t in traces}) > len(PALETTE), "the view no longer tests what it should"
+    rows = view.rows.drop_duplicates("series").set_index("series")
+    colour_of_country: dict[str, set[str]] = {}
+    for trace in traces:
+        country, region, workforce = rows.loc[trace["legendgroup"], ["country", "region", "workforce"]]
+        colour_of_country.setdefault(country, set()).add(trace["marker"]["color"])
+        part = bool(region) or workforce != "all"
+        assert trace["marker"]["size"] == (PART_MARKER_PX if part else MARKER_PX), trace["name"]
+    assert all(len(colours) == 1 for colours in colour_of_country.values())
+    firsts = [next(iter(colours)) for colours in colour_of_country.values()]
+    assert len(firsts) == len(set(firsts)), "two countries share a colour"

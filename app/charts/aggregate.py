@@ -41,6 +41,8 @@ def aggregate(
             {
                 "id": f"{series} {year}",
                 "series": series,
+                "colour_key": members[0]["colour_key"],
+                "sub_series": members[0]["sub_series"],
                 "year": year,
                 "count": count,
                 "value_low": low,

@@ -25,6 +25,8 @@ SYMBOLS = {
     "range": "line-ew",
 }
 EVENT_COLOUR = "#6b6b6b"
+MARKER_PX = 11
+PART_MARKER_PX = 7  # a region of a country, or one kind of worker, in its country's colour
 SPAN_MIN_DAYS = 45  # periods shorter than this are drawn as a point only
 MILLION = 1_000_000
 LABEL_ROW_PX = 16
@@ -33,6 +35,13 @@ NOMINAL_PLOT_PX = (
     900  # label stacking assumes this width; below it labels may touch, and the list under the chart has them all
 )
 LABEL_CHAR_PX = 6.5
+# The legend sits under the plot and Plotly takes its room from the plot's, so a chart with many
+# series grows taller instead: the plot keeps at least PLOT_MIN_PX (static/charts.js sets the box's
+# height and corrects the estimate for the width a reader's screen actually has).
+PLOT_MIN_PX = 300
+BASE_HEIGHT_PX = 420
+LEGEND_ROW_PX = 22
+LEGEND_ENTRY_PX = 46  # the symbol and the gaps around an entry's name
 AXIS_TITLES = {
     "USD": "US$",
     "USD per year": "US$ a year",
@@ -64,16 +73,23 @@ def build_figure(
     """Claims need x, series, value_*, qualifier, period_*, hover, href; events date_*, hover, href, labelled."""
     scale, axis_title = value_scale(unit, records)
     traces: list[dict[str, Any]] = []
-    for index, series in enumerate(dict.fromkeys(record["series"] for record in records)):
+    styles = series_styles(records)
+    for series, (colour, part) in styles.items():
         group = [record for record in records if record["series"] == series]
-        traces.extend(_series_traces(series, group, PALETTE[index % len(PALETTE)], scale))
+        traces.extend(_series_traces(series, group, colour, part, scale))
     layout = _layout(axis_title, events)
     if records:
         layout["xaxis"]["range"] = time_range(events, records)
     labels = event_labels(events, records)
     layout["annotations"] = labels
     layout["margin"]["t"] = 24 + LABEL_ROW_PX * (1 + max((label["row"] for label in labels), default=-1))
-    layout["meta"] = {"labelMarginTop": layout["margin"]["t"]}
+    # Plotly sizes a responsive chart to its box, so the height travels in meta for the page's
+    # script to give the box; the plot's minimum lets the script correct it for the real width.
+    layout["meta"] = {
+        "labelMarginTop": layout["margin"]["t"],
+        "heightPx": chart_height(layout["margin"]["t"], legend_names(traces)),
+        "plotMinPx": PLOT_MIN_PX,
+    }
     for label in labels:
         label["yshift"] = LABEL_ROW_PX * label.pop("row")
     if events:
@@ -87,6 +103,40 @@ def build_figure(
     return {"data": traces, "layout": layout, "config": config}
 
 
+def series_styles(records: list[dict[str, Any]]) -> dict[str, tuple[str, bool]]:
+    """Each series' colour, and whether it is drawn smaller (a part of a country, in its colour).
+
+    While there are colours enough, every series has its own. Past that, colours would repeat
+    across countries, so each country keeps one colour and its regions and worker groups share
+    it, drawn with smaller marks.
+    """
+    series = list(dict.fromkeys(record["series"] for record in records))
+    if len(series) <= len(PALETTE):
+        return {name: (PALETTE[index], False) for index, name in enumerate(series)}
+    keys = list(dict.fromkeys(record.get("colour_key", record["series"]) for record in records))
+    colours = {key: PALETTE[index % len(PALETTE)] for index, key in enumerate(keys)}
+    styles: dict[str, tuple[str, bool]] = {}
+    for record in records:
+        key = record.get("colour_key", record["series"])
+        styles.setdefault(record["series"], (colours[key], bool(record.get("sub_series"))))
+    return styles
+
+
+def legend_names(traces: list[dict[str, Any]]) -> list[str]:
+    return [str(trace["name"]) for trace in traces if trace.get("showlegend", True)]
+
+
+def chart_height(margin_top: int, names: list[str]) -> int:
+    """Tall enough for the plot and a legend of these names wrapped at the nominal width."""
+    rows, used = 1, 0.0
+    for name in names:
+        width = len(name) * LABEL_CHAR_PX + LEGEND_ENTRY_PX
+        if used and used + width > NOMINAL_PLOT_PX:
+            rows, used = rows + 1, 0.0
+        used += width
+    return max(BASE_HEIGHT_PX, margin_top + PLOT_MIN_PX + 56 + rows * LEGEND_ROW_PX)
+
+
 def _day(value: pd.Timestamp) -> str:
     return value.strftime("%Y-%m-%d")
 
@@ -95,11 +145,14 @@ def _y(record: dict[str, Any], scale: float) -> float:
     return float((record["value_low"] + record["value_high"]) / 2 / scale)
 
 
-def _series_traces(series: str, group: list[dict[str, Any]], colour: str, scale: float) -> list[dict[str, Any]]:
+def _series_traces(
+    series: str, group: list[dict[str, Any]], colour: str, part_of_country: bool, scale: float
+) -> list[dict[str, Any]]:
     traces = [_span_trace(series, group, colour, scale)]
+    has_known = any(record["period_known"] for record in group)
     for known in (True, False):
-        part = [record for record in group if record["period_known"] == known]
-        if not part:
+        members = [record for record in group if record["period_known"] == known]
+        if not members:
             continue
         traces.append(
             {
@@ -107,16 +160,18 @@ def _series_traces(series: str, group: list[dict[str, Any]], colour: str, scale:
                 "mode": "markers",
                 "name": series if known else f"{series}: period not stated",
                 "legendgroup": series,
-                "x": [_day(record["x"]) for record in part],
-                "y": [_y(record, scale) for record in part],
+                # One legend entry a series: the hollow marks are explained in the key under the chart.
+                "showlegend": known or not has_known,
+                "x": [_day(record["x"]) for record in members],
+                "y": [_y(record, scale) for record in members],
                 "marker": {
                     "color": colour,
-                    "symbol": [SYMBOLS[record["qualifier"]] + ("" if known else "-open") for record in part],
-                    "size": 11,
+                    "symbol": [SYMBOLS[record["qualifier"]] + ("" if known else "-open") for record in members],
+                    "size": PART_MARKER_PX if part_of_country else MARKER_PX,
                     "line": {"color": colour, "width": 2},
                 },
-                "customdata": [[record["href"], record["id"]] for record in part],
-                "hovertext": [record["hover"] for record in part],
+                "customdata": [[record["href"], record["id"]] for record in members],
+                "hovertext": [record["hover"] for record in members],
                 "hoverinfo": "text",
             }
         )
@@ -222,14 +277,16 @@ def event_labels(events: list[dict[str, Any]], records: list[dict[str, Any]]) ->
     span = max((max(days) - origin).days, 365)
     ends = [float("-inf")] * LABEL_ROWS
     labels = []
-    for index, event in enumerate(labelled):
+    for event in labelled:
         start = (event["date_start"] - origin).days / span * NOMINAL_PLOT_PX
         width = len(event["label"]) * LABEL_CHAR_PX + 8
-        row = next((r for r in range(LABEL_ROWS) if ends[r] <= start), index % LABEL_ROWS)
-        ends[row] = start + width
+        # A label with no room in any row is hidden: its marker stays, and the list under the chart has it.
+        row = next((r for r in range(LABEL_ROWS) if ends[r] <= start), None)
+        if row is not None:
+            ends[row] = start + width
         labels.append(
-            {"x": _day(event["date_start"]), "y": 1, "xref": "x", "yref": "paper", "row": row}
+            {"x": _day(event["date_start"]), "y": 1, "xref": "x", "yref": "paper", "row": row or 0}
             | {"text": event["label_html"], "showarrow": False, "xanchor": "left", "yanchor": "bottom"}
-            | {"font": {"size": 11, "color": EVENT_COLOUR}, "name": "event-label", "visible": True}
+            | {"font": {"size": 11, "color": EVENT_COLOUR}, "name": "event-label", "visible": row is not None}
         )
     return labels

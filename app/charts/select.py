@@ -157,6 +157,18 @@ def series_label(row: dict[str, object], spec: ChartSpec, workforce_labels: dict
     return label
 
 
+def series_family(row: dict[str, object], spec: ChartSpec) -> dict[str, object]:
+    """Which country's colour a series takes when series outnumber colours, and whether it is a part.
+
+    A region of a country or one kind of worker (IT workers) is a part: drawn in its country's
+    colour with smaller marks, so that a figure for Amur Oblast never borrows another country's
+    colour.
+    """
+    if spec.series_by == "workforce":
+        return {"colour_key": str(row["workforce"]), "sub_series": False}
+    return {"colour_key": str(row["country"]), "sub_series": bool(row["region"]) or row["workforce"] != "all"}
+
+
 def busiest_countries(rows: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, list[str]]:
     """At most ``limit`` countries' rows, those with the most claims (ties by code); and the codes left out.
 

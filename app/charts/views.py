@@ -22,7 +22,7 @@ from .describe import claim_hover, description, escape, event_hover, originals_t
 from .figure import build_figure
 from .query import WORLDWIDE, ChartQuery
 from .registry import CHARTS, INDICATOR_CHART_SLUG, ChartSpec, indicator_chart
-from .select import busiest_countries, chart_countries, enrich_claims, plotted_rows, series_label
+from .select import busiest_countries, chart_countries, enrich_claims, plotted_rows, series_family, series_label
 from .text import format_period
 
 MAX_CACHED_VIEWS = 512  # filtered views kept; the defaults are never evicted
@@ -115,7 +115,10 @@ class ChartViews:
             rows, left_out = busiest_countries(rows, MAX_DEFAULT_COUNTRIES)
         records = [self.claim_records[i] for i in rows.index]
         series = [series_label(record, spec, self.workforce_labels) for record in records]
-        records = [record | {"series": label} for record, label in zip(records, series, strict=True)]
+        records = [
+            record | {"series": label} | series_family(record, spec)
+            for record, label in zip(records, series, strict=True)
+        ]
         rows = rows.assign(series=series).reset_index(drop=True)
         events = self._events(spec, query, rows)
         title, subtitle = self._titles(spec, query)

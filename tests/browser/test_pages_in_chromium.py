@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
+from app.charts.figure import PLOT_MIN_PX
+
 from .conftest import SCREENSHOTS, LiveServer
 
 PAGES = [
@@ -80,6 +82,10 @@ def test_page_draws_cleanly(page: Page, live_server: LiveServer, path: str, widt
         events = block.locator(".chart-events li").count()
         # Plotly draws one path.point per marker: every claim and every event marker.
         assert plot.locator(".scatterlayer path.point").count() == table_rows + events
+        # However many series the legend lists, the plot itself keeps a readable height.
+        area = plot.locator(".draglayer .xy .nsewdrag").bounding_box()
+        assert area is not None
+        assert area["height"] >= PLOT_MIN_PX - 4, f"plot squeezed to {area}"
         assert plot.locator(".modebar-btn[data-title*='Plotly']").count() == 0
         assert plot.locator("a.modebar-btn[href*='plotly']").count() == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
