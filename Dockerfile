@@ -18,9 +18,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 # Chromium renders the PNG and SVG chart images (through kaleido). Debian's stable
 # package is what the tests use too; its version follows Debian's security updates.
+# fonts-noto-cjk: some publisher names are in Korean, and images draw them in their source line;
+# without it they render as empty boxes.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends chromium fonts-noto-core \
+    && apt-get install -y --no-install-recommends chromium fonts-noto-core fonts-noto-cjk \
     && rm -rf /var/lib/apt/lists/*
 ENV NKW_BROWSER_PATH=/usr/bin/chromium
 

@@ -40,8 +40,9 @@ LABEL_CHAR_PX = 6.5
 # height and corrects the estimate for the width a reader's screen actually has).
 PLOT_MIN_PX = 300
 BASE_HEIGHT_PX = 420
-LEGEND_ROW_PX = 22
+LEGEND_ROW_PX = 30  # Plotly sets a legend row about 30 px apart at this font size
 LEGEND_ENTRY_PX = 46  # the symbol and the gaps around an entry's name
+LEGEND_CHAR_PX = 7.5  # legend names are set larger than event labels
 AXIS_TITLES = {
     "USD": "US$",
     "USD per year": "US$ a year",
@@ -126,15 +127,20 @@ def legend_names(traces: list[dict[str, Any]]) -> list[str]:
     return [str(trace["name"]) for trace in traces if trace.get("showlegend", True)]
 
 
-def chart_height(margin_top: int, names: list[str]) -> int:
-    """Tall enough for the plot and a legend of these names wrapped at the nominal width."""
+def legend_rows(names: list[str], width_px: float) -> int:
+    """How many rows a horizontal legend of these names takes at this width (an estimate)."""
     rows, used = 1, 0.0
     for name in names:
-        width = len(name) * LABEL_CHAR_PX + LEGEND_ENTRY_PX
-        if used and used + width > NOMINAL_PLOT_PX:
+        width = len(name) * LEGEND_CHAR_PX + LEGEND_ENTRY_PX
+        if used and used + width > width_px:
             rows, used = rows + 1, 0.0
         used += width
-    return max(BASE_HEIGHT_PX, margin_top + PLOT_MIN_PX + 56 + rows * LEGEND_ROW_PX)
+    return rows
+
+
+def chart_height(margin_top: int, names: list[str]) -> int:
+    """Tall enough for the plot and a legend of these names wrapped at the nominal width."""
+    return max(BASE_HEIGHT_PX, margin_top + PLOT_MIN_PX + 56 + legend_rows(names, NOMINAL_PLOT_PX) * LEGEND_ROW_PX)
 
 
 def _day(value: pd.Timestamp) -> str:

@@ -14,15 +14,33 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .describe import escape
+from .figure import LEGEND_ROW_PX, legend_names, legend_rows
 from .views import ChartView
 
 ImageFormat = Literal["png", "svg"]
-WIDTH, HEIGHT = 1200, 675  # 16:9, the shape social cards use
+WIDTH, HEIGHT = 1200, 675  # 16:9, the shape social cards use; taller when the legend needs it
 TITLE_PX = 84
 AXIS_PX = 30  # tick labels under the plot
-LEGEND_PX = 56  # up to two rows of legend entries
-FOOTER_PX = 44  # source line and site name
+LEGEND_PAD_PX = 12
+FOOTER_LINE_PX = 15
+FOOTER_WRAP = 190  # characters a footer line holds at the image's width
+FOOTER_SOURCE_LINES = 2  # past this, the source line names the first publishers and counts the rest
+IMAGE_PLOT_MIN_PX = 260
 MEDIA_TYPES: dict[str, str] = {"png": "image/png", "svg": "image/svg+xml"}
+
+
+def footer_source_lines(publishers: list[str]) -> list[str]:
+    """The source line, wrapped; a long list names the first publishers and sends readers to the page."""
+    lines = textwrap.wrap(f"Sources: {'; '.join(publishers) or 'none'}.", FOOTER_WRAP)
+    if len(lines) <= FOOTER_SOURCE_LINES:
+        return lines
+    for shown in range(len(publishers) - 1, 0, -1):
+        rest = len(publishers) - shown
+        text = f"Sources: {'; '.join(publishers[:shown])}; and {rest} more, all listed at the address below."
+        lines = textwrap.wrap(text, FOOTER_WRAP)
+        if len(lines) <= FOOTER_SOURCE_LINES:
+            return lines
+    return textwrap.wrap(f"Sources: {len(publishers)} publishers, all listed at the address below.", FOOTER_WRAP)
 
 
 class ImageUnavailableError(RuntimeError):
@@ -34,10 +52,14 @@ def static_figure(view: ChartView, site_name: str, url: str) -> dict[str, Any]:
     figure = copy.deepcopy(view.figure)
     layout = figure["layout"]
     label_top = layout["margin"]["t"]
-    layout.update(width=WIDTH, height=HEIGHT, paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", autosize=False)
-    bottom = AXIS_PX + LEGEND_PX + FOOTER_PX
-    layout["margin"] = {"l": 72, "r": 24, "t": TITLE_PX + label_top, "b": bottom}
-    plot_px = HEIGHT - layout["margin"]["t"] - bottom
+    source_lines = footer_source_lines(view.publishers)
+    legend_px = legend_rows(legend_names(figure["data"]), WIDTH - 96) * LEGEND_ROW_PX + LEGEND_PAD_PX
+    bottom = AXIS_PX + legend_px + FOOTER_LINE_PX * (len(source_lines) + 1) + 14
+    top_px = TITLE_PX + label_top
+    height = max(HEIGHT, top_px + IMAGE_PLOT_MIN_PX + bottom)
+    layout.update(width=WIDTH, height=height, paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", autosize=False)
+    layout["margin"] = {"l": 72, "r": 24, "t": top_px, "b": bottom}
+    plot_px = height - top_px - bottom
     subtitle = "<br>".join(escape(line) for line in textwrap.wrap(view.subtitle, 150))
     # Drawn as annotations placed in pixels from the top: a multi-line title does not anchor reliably.
     top = 1 + (layout["margin"]["t"] - 12) / plot_px
@@ -46,8 +68,7 @@ def static_figure(view: ChartView, site_name: str, url: str) -> dict[str, Any]:
         heading | {"y": top, "text": f"<b>{escape(view.title)}</b>", "font": {"size": 22}},
         heading | {"y": top - 34 / plot_px, "text": subtitle, "font": {"size": 14, "color": "#4a4a4a"}},
     ]
-    sources = "; ".join(view.publishers) or "none"
-    footer = "<br>".join(escape(line) for line in textwrap.wrap(f"Sources: {sources}.", 190))
+    footer = "<br>".join(escape(line) for line in source_lines)
     layout["annotations"] = (
         [a for a in layout["annotations"] if a.get("visible", True)]
         + words
@@ -101,7 +122,8 @@ class ImageRenderer:
             kaleido.start_sync_server(mathjax=False, silence_warnings=True)
             self._started = True
         try:
-            image = kaleido.calc_fig_sync(figure, opts={"format": fmt, "width": WIDTH, "height": HEIGHT})
+            size = {"width": figure["layout"]["width"], "height": figure["layout"]["height"]}
+            image = kaleido.calc_fig_sync(figure, opts={"format": fmt} | size)
         except Exception as error:  # kaleido raises several kinds; the route answers 503 for any
             raise ImageUnavailableError(f"Rendering the {fmt} image failed: {error}") from error
         return bytes(image)
