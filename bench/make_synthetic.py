@@ -2,10 +2,12 @@
 
     python bench/make_synthetic.py 10 /tmp/nkw-data-10x
 
-Each copy of an estimate gets a new id, its own copy of its source, its period moved by a
-whole number of years (so dates stay on the boundaries of their precision) and its values
-scaled, so that charts and tables grow the way a larger real dataset would. Events and
-countries are kept as they are. The output is never committed.
+Each copy of a source is moved by a whole number of years (so dates stay on the boundaries
+of their precision), and each copy of an estimate gets a new id, that copy of its source, its
+period moved by the same years (so no claim describes a time after its source appeared) and
+its values scaled, so that charts and tables grow the way a larger real dataset would. Copies
+carry no citation chain (`repeats`): an original's copy may have moved to a later year.
+Events and countries are kept as they are. The output is never committed.
 """
 
 from __future__ import annotations
@@ -57,10 +59,12 @@ def make(factor: int, out: Path, source: Path = ROOT / "data", seed: int = 2397)
     new_estimates = list(estimates)
     next_id = len(estimates) + 1
     for copy in range(1, factor):
+        shifts: dict[str, int] = {}
         for row in sources:
-            new_sources.append(row | {"id": f"{row['id']}-c{copy}"})
+            shifts[row["id"]] = years = rng.randint(-3, 3)
+            new_sources.append(row | {"id": f"{row['id']}-c{copy}", "published": shift_years(row["published"], years)})
         for row in estimates:
-            years = rng.randint(-3, 3)
+            years = shifts[row["source_id"]]
             scale = rng.uniform(0.5, 1.5)
             low, high = float(row["value_low"]), float(row["value_high"])
             new_low = round(low * scale)
@@ -74,6 +78,7 @@ def make(factor: int, out: Path, source: Path = ROOT / "data", seed: int = 2397)
                     "value_high": str(new_high),
                     "period_start": shift_years(row["period_start"], years),
                     "period_end": shift_years(row["period_end"], years),
+                    "repeats": "",
                 }
             )
             next_id += 1
