@@ -81,15 +81,20 @@
 
   function wantedHeight(plot, baseHeight) {
     // The legend wraps into more rows on a narrow screen and Plotly takes its room from the plot:
-    // grow the box so the plot keeps its minimum, and shrink it back (never below the server's
-    // estimate) when the legend needs fewer rows. Plotly fills the box (the chart is responsive).
+    // grow the box so the plot keeps its minimum and the whole legend shows. Only ever grows for
+    // one width (fit starts again from the server's estimate when the width changes), so
+    // resizing cannot oscillate. Plotly fills the box (the chart is responsive).
     const full = plot._fullLayout;
     const minimum = (plot.layout.meta || {}).plotMinPx;
     if (!full || !full._size || !minimum) {
       return null;
     }
-    const height = Math.max(baseHeight, Math.round(full.height + minimum - full._size.h));
-    return height > full.height || full.height - height > 4 ? height : null;
+    // A long legend can also run past the box's bottom (Plotly then clips it and adds a scrollbar).
+    const legend = plot.querySelector(".legend");
+    const overflow = legend ? legend.getBoundingClientRect().bottom - plot.getBoundingClientRect().bottom : 0;
+    const needed = Math.max(minimum - full._size.h, overflow > 0 ? overflow + 8 : 0);
+    const height = Math.max(baseHeight, Math.round(full.height + needed));
+    return height > full.height ? height : null;
   }
 
   function fit(plot, baseHeight, rounds) {
@@ -97,6 +102,10 @@
     // can move the other, so check again (a few rounds at most).
     if (!plot.clientWidth) {
       return Promise.resolve(); // hidden: drawn again when it is shown
+    }
+    if (baseHeight && plot.dataset.fittedWidth !== String(plot.clientWidth)) {
+      plot.dataset.fittedWidth = String(plot.clientWidth);
+      plot.style.height = baseHeight + "px";
     }
     return Promise.resolve(window.Plotly.Plots.resize(plot)).then(function () {
       if (rounds <= 0) {

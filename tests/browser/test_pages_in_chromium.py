@@ -86,6 +86,10 @@ def test_page_draws_cleanly(page: Page, live_server: LiveServer, path: str, widt
         area = plot.locator(".draglayer .xy .nsewdrag").bounding_box()
         assert area is not None
         assert area["height"] >= PLOT_MIN_PX - 4, f"plot squeezed to {area}"
+        legend, box = plot.locator(".legend").bounding_box(), plot.bounding_box()
+        assert legend is not None
+        assert box is not None
+        assert legend["y"] + legend["height"] <= box["y"] + box["height"] + 1, "the legend runs out of the chart"
         assert plot.locator(".modebar-btn[data-title*='Plotly']").count() == 0
         assert plot.locator("a.modebar-btn[href*='plotly']").count() == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
