@@ -7,7 +7,6 @@
   const LABEL_ROW_PX = 16;
   const LABEL_CHAR_PX = 6.5;
   const FIT_ROUNDS = 6;
-  const MAX_LABEL_ROWS = 4; // as app/charts/figure.py LABEL_ROWS
   const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
 
   function cssColour(name) {
@@ -37,6 +36,7 @@
     const range = (layout.xaxis.range || []).map(function (day) { return new Date(day).getTime(); });
     const width = plot.clientWidth - layout.margin.l - layout.margin.r;
     const rowEnds = [];
+    const maxRows = (layout.meta || {}).labelRows || Infinity; // the server's LABEL_ROWS
     const update = {};
     annotations.forEach(function (annotation, index) {
       if (annotation.name !== "event-label") {
@@ -52,7 +52,7 @@
       const flip = at + textWidth > width;
       const start = flip ? at - textWidth : at;
       let row = rowEnds.findIndex(function (end) { return end <= start; });
-      if (row === -1 && rowEnds.length >= MAX_LABEL_ROWS) {
+      if (row === -1 && rowEnds.length >= maxRows) {
         // No room left: the marker stays, and the list under the chart names the event.
         update["annotations[" + index + "].visible"] = false;
         return;

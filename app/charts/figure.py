@@ -71,7 +71,8 @@ def value_scale(unit: str, records: list[dict[str, Any]]) -> tuple[float, str]:
 def build_figure(
     records: list[dict[str, Any]], events: list[dict[str, Any]], unit: str, image_name: str
 ) -> dict[str, Any]:
-    """Claims need x, series, value_*, qualifier, period_*, hover, href; events date_*, hover, href, labelled."""
+    """Claims need x, series, value_*, qualifier, period_*, hover, href (colour_key and sub_series when a
+    view has more series than colours); events date_*, hover, href, labelled."""
     scale, axis_title = value_scale(unit, records)
     traces: list[dict[str, Any]] = []
     styles = series_styles(records)
@@ -90,6 +91,7 @@ def build_figure(
         "labelMarginTop": layout["margin"]["t"],
         "heightPx": chart_height(layout["margin"]["t"], legend_names(traces)),
         "plotMinPx": PLOT_MIN_PX,
+        "labelRows": LABEL_ROWS,
     }
     for label in labels:
         label["yshift"] = LABEL_ROW_PX * label.pop("row")
