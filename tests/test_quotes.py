@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,25 @@ from app.data.quotes import normalise, quote_in_text
 
 from .tiny_data import REAL_DATA, ROOT
 
-ARTICLES = Path(os.environ.get("NKW_ARTICLES_DIR", ROOT.parent / "shared" / "sources"))
+
+def articles_dir() -> Path:
+    """Where the five article files are: NKW_ARTICLES_DIR, else ``shared/sources`` beside the checkout.
+
+    A clone made from a local checkout (``git clone /work/main /tmp/x``, as a clean-clone CI run does)
+    looks beside the checkout it came from too, since the articles are not part of the repository.
+    """
+    if "NKW_ARTICLES_DIR" in os.environ:
+        return Path(os.environ["NKW_ARTICLES_DIR"])
+    candidates = [ROOT.parent / "shared" / "sources"]
+    origin = subprocess.run(
+        ["git", "-C", str(ROOT), "remote", "get-url", "origin"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    if origin and Path(origin).is_dir():
+        candidates.append(Path(origin).resolve().parent / "shared" / "sources")
+    return next((path for path in candidates if path.is_dir()), candidates[0])
+
+
+ARTICLES = articles_dir()
 
 
 def article_quotes() -> list[tuple[str, str, str]]:

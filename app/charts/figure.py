@@ -247,7 +247,9 @@ def _layout(axis_title: str, events: list[dict[str, Any]]) -> dict[str, Any]:
         "hovermode": "closest",
         "hoverlabel": {"align": "left"},
         "showlegend": True,
-        "legend": {"orientation": "h", "x": 0, "y": -0.12, "yanchor": "top"},
+        # maxheight 1: the whole chart's height, so Plotly never hides entries behind a scrollbar
+        # (its default for a horizontal legend is half); the page grows the chart to fit the legend.
+        "legend": {"orientation": "h", "x": 0, "y": -0.12, "yanchor": "top", "maxheight": 1},
         "xaxis": {"type": "date", "showgrid": False, "ticks": "outside"},
         "yaxis": {"title": {"text": axis_title}, "rangemode": "tozero", "separatethousands": True, "zeroline": True},
         "yaxis2": {"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True},

@@ -90,6 +90,11 @@ def test_page_draws_cleanly(page: Page, live_server: LiveServer, path: str, widt
         assert legend is not None
         assert box is not None
         assert legend["y"] + legend["height"] <= box["y"] + box["height"] + 1, "the legend runs out of the chart"
+        # Plotly clips a legend taller than its maxheight behind a scrollbar: every entry must show.
+        shown = "i => { const l = document.querySelectorAll('.chart-plot')[i]._fullLayout.legend;"
+        shown += " return [l._effHeight, l._height]; }"
+        visible_px, full_px = page.evaluate(shown, index)
+        assert visible_px >= full_px - 1, "legend entries hidden behind a scrollbar"
         assert plot.locator(".modebar-btn[data-title*='Plotly']").count() == 0
         assert plot.locator("a.modebar-btn[href*='plotly']").count() == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
