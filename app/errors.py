@@ -6,13 +6,13 @@ into a URL should reach a 500.
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .deps import get_context
+from .templating import Page
 
 _DATA_PREFIX = "/data/"
 _DATA_SUFFIXES = (".json", ".csv")
@@ -36,18 +36,22 @@ def describe_validation_error(exc: RequestValidationError) -> str:
     return "; ".join(parts)
 
 
-def install_error_handlers(app: FastAPI, templates: Jinja2Templates) -> None:
-    def respond(request: Request, status: int, title: str, detail: str, links: list[Any] | None = None) -> Response:
+def install_error_handlers(app: FastAPI) -> None:
+    def respond(
+        request: Request, status: int, title: str, detail: str, links: list[dict[str, str]] | None = None
+    ) -> Response:
         if wants_json(request):
             return JSONResponse({"error": {"status": status, "title": title, "detail": detail}}, status_code=status)
-        context = {"status": status, "title": title, "detail": detail, "links": links or []}
-        return templates.TemplateResponse(request, "error.html", context, status_code=status)
+        context = get_context(request)
+        page = Page(request, context.templates, context.urls_for(request))
+        words = {"status": status, "title": title, "detail": detail, "links": links or []}
+        return page.render("error.html", words, status_code=status)
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
         title = {400: "Bad request", 404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Request error")
         # A route may pass {"message": ..., "links": [...]} to offer the pages that do exist.
-        links: list[Any] = exc.detail.get("links", []) if isinstance(exc.detail, dict) else []
+        links: list[dict[str, str]] = exc.detail.get("links", []) if isinstance(exc.detail, dict) else []
         detail = str(exc.detail.get("message")) if isinstance(exc.detail, dict) else str(exc.detail)
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"There is no page at {request.url.path}."

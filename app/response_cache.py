@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -51,8 +52,15 @@ def make_entry(headers: list[tuple[bytes, bytes]], body: bytes) -> Entry:
 
 
 class ResponseCacheMiddleware:
-    def __init__(self, app: ASGIApp, max_entries: int = 2048, max_body: int = 16 * 1024 * 1024) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_entries: int = 2048,
+        max_body: int = 16 * 1024 * 1024,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         self.app = app
+        self.today = today
         self.max_entries = max_entries
         self.max_body = max_body
         self.entries: OrderedDict[tuple[str, str, bytes, str], Entry] = OrderedDict()
@@ -66,7 +74,7 @@ class ResponseCacheMiddleware:
             await self.app(scope, receive, send)
             return
         request_headers = Headers(scope=scope)
-        key = (request_headers.get("host", ""), scope["path"], scope["query_string"], date.today().isoformat())
+        key = (request_headers.get("host", ""), scope["path"], scope["query_string"], self.today().isoformat())
         entry = self.entries.get(key)
         if entry is None:
             if scope["method"] == "HEAD":

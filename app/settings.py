@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -18,10 +20,32 @@ class Settings(BaseSettings):
     # The official basic plotly.js bundle, which `make` fetches from the npm registry (not committed).
     vendor_dir: Path = PROJECT_ROOT / "static" / "vendor"
     site_name: str = "North Korean Workers Abroad"
-    # The public address (https://example.org), for embed snippets, oEmbed and citations;
-    # empty means the address each request came to.
+    # The public address (https://example.org), for embed snippets, oEmbed, citations and og:image.
+    # Empty: the address each request came to, for the hosts in allowed_hosts only.
     base_url: str = ""
+    # Host names the server answers for (comma-separated; '*' for any). Any other Host header gets 400,
+    # so that a forged Host never reaches a link in a page, an embed code or a cache.
+    allowed_hosts: str = "localhost,127.0.0.1"
     # Where the server remembers that unchanged data already validated; empty turns that off.
     cache_dir: Path | None = PROJECT_ROOT / ".cache"
     # Chromium, for rendering PNG and SVG images of charts (kaleido drives it).
     browser_path: Path = Path("/usr/bin/chromium")
+
+    @field_validator("base_url")
+    @classmethod
+    def _absolute_http_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if not value:
+            return ""
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+            raise ValueError(f"NKW_BASE_URL must be an http(s) address such as https://example.org, not '{value}'")
+        return value
+
+    @property
+    def host_names(self) -> list[str]:
+        """The hosts requests may name: allowed_hosts, and the base URL's own host."""
+        names = [name.strip().lower() for name in self.allowed_hosts.split(",") if name.strip()]
+        if self.base_url:
+            names.append(str(urlsplit(self.base_url).hostname))
+        return names

@@ -1,37 +1,37 @@
-"""The Jinja environment: autoescaping on for every template, shared helpers as globals."""
+"""The Jinja environment, and rendering a page with the request's URL builder.
+
+Autoescaping is on for every template. Templates get typed objects and words
+already written (``app.domain.words``); they never see a pandas object.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from .charts.describe import publisher_name
+from .assets import Assets
+from .domain import Release
+from .domain.words import format_day, format_number
 from .settings import Settings
-from .urls import urls
-
-
-def format_number(value: float | int) -> str:
-    """12000 -> '12,000'; 20400000.0 -> '20,400,000'; 2.5 -> '2.5'."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,}"
+from .urls import Urls
 
 
 def format_date(value: date | None) -> str:
-    return value.strftime("%-d %b %Y") if value else ""
+    return format_day(value) if value else ""
 
 
 def format_month(value: date | None) -> str:
     return value.strftime("%b %Y") if value else ""
 
 
-def build_templates(settings: Settings) -> Jinja2Templates:
+def build_templates(settings: Settings, assets: Assets, release: Release) -> Jinja2Templates:
     # Compiled templates kept on disk: the first page after a start renders sooner.
     bytecode_cache = None
     if settings.cache_dir is not None and os.access(settings.cache_dir, os.W_OK):
@@ -42,12 +42,26 @@ def build_templates(settings: Settings) -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
         bytecode_cache=bytecode_cache,
     )
-    environment.globals.update(urls=urls, site_name=settings.site_name)
-    environment.filters.update(number=format_number, date=format_date, month=format_month, publisher=publisher_name)
+    environment.globals.update(
+        site_name=settings.site_name,
+        asset=assets.url,
+        dataset_version=release.version,
+        indicator_labels={category.value: category.label for category in release.indicators},
+    )
+    environment.filters.update(number=format_number, date=format_date, month=format_month)
     return Jinja2Templates(env=environment)
 
 
-def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
-    templates: Jinja2Templates = request.app.state.templates
-    response: HTMLResponse = templates.TemplateResponse(request, name, context, status_code=status_code)
-    return response
+@dataclass(frozen=True)
+class Page:
+    """Renders templates for one request, with that request's URL builder as ``urls``."""
+
+    request: Request
+    templates: Jinja2Templates
+    urls: Urls
+
+    def render(self, name: str, context: Mapping[str, object], status_code: int = 200) -> HTMLResponse:
+        response: HTMLResponse = self.templates.TemplateResponse(
+            self.request, name, {"urls": self.urls, **context}, status_code=status_code
+        )
+        return response

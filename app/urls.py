@@ -1,14 +1,47 @@
-"""Every URL the site links to is built here, so templates never assemble paths by hand."""
+"""Every address the site writes is built here, so templates and routes never assemble one by hand.
+
+One ``Urls`` knows the public base URL, the release and the formats (Datasette's
+``Urls(ds)`` is the model): ``urls.chart(slug, params, format="csv")`` is a chart's
+CSV twin, ``urls.absolute(...)`` the same address for use outside this site.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Literal, Protocol
 from urllib.parse import urlencode
 
-DOWNLOAD_FORMATS = ("csv", "json")
+ChartFormat = Literal["csv", "json", "png", "svg"]
+TableFormat = Literal["csv", "json"]
+CHART_FORMATS: tuple[ChartFormat, ...] = ("csv", "json", "png", "svg")
+TABLE_FORMATS: tuple[TableFormat, ...] = ("csv", "json")
+DATASET_NAME = "nk-workers-abroad"
 
 
+class ChartAddress(Protocol):
+    """What a chart view must tell the builder: its chart and its filters."""
+
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def params(self) -> dict[str, str]: ...
+
+
+@dataclass(frozen=True)
 class Urls:
+    base_url: str = ""  # scheme and host, no trailing slash: 'https://example.org'; '' for paths only
+    version: str = ""  # the dataset release the site serves
+
+    def with_base(self, base_url: str) -> Urls:
+        return replace(self, base_url=base_url.rstrip("/"))
+
+    def absolute(self, path: str) -> str:
+        """The address for use outside this site: embed code, oEmbed, citations, og:image."""
+        return self.base_url + path
+
+    # Pages.
     def home(self) -> str:
         return "/"
 
@@ -21,8 +54,25 @@ class Urls:
     def charts(self) -> str:
         return "/charts"
 
-    def chart(self, slug: str, params: Mapping[str, str] | None = None) -> str:
-        return _with_query(f"/charts/{slug}", params)
+    def chart(self, slug: str, params: Mapping[str, str] | None = None, *, format: ChartFormat | None = None) -> str:  # noqa: A002
+        """A chart page, or with ``format`` its twin: the plotted rows (csv, json) or the image (png, svg)."""
+        if format is not None and format not in CHART_FORMATS:
+            raise ValueError(f"Unknown chart format '{format}'; expected one of {', '.join(CHART_FORMATS)}")
+        return _with_query(f"/charts/{slug}" + (f".{format}" if format else ""), params)
+
+    def view(self, view: ChartAddress, *, format: ChartFormat | None = None) -> str:  # noqa: A002
+        """A chart view's page or twin, with its filters."""
+        return self.chart(view.slug, view.params, format=format)
+
+    def embed(self, view: ChartAddress, *, theme: str | None = None) -> str:
+        params = view.params | ({"theme": theme} if theme else {})
+        return _with_query(f"/embed/{view.slug}", params)
+
+    def embed_js(self) -> str:
+        return "/embed.js"
+
+    def oembed(self, url: str) -> str:
+        return _with_query("/oembed", {"url": url, "format": "json"})
 
     def countries(self) -> str:
         return "/countries"
@@ -33,38 +83,28 @@ class Urls:
     def estimate(self, estimate_id: str) -> str:
         return f"/estimates/{estimate_id}"
 
-    def sources(self) -> str:
-        return "/sources"
+    def sources(self, page: int = 1) -> str:
+        return _with_query("/sources", {"page": str(page)} if page != 1 else None)
 
     def source(self, source_id: str) -> str:
         return f"/sources/{source_id}"
 
-    def table(self, name: str, fmt: str) -> str:
-        if fmt not in DOWNLOAD_FORMATS:
-            raise ValueError(f"Unknown download format '{fmt}'; expected one of {', '.join(DOWNLOAD_FORMATS)}")
-        return f"/data/{name}.{fmt}"
+    def event(self, source_id: str, anchor: str) -> str:
+        """An event, on the page of the source that dates it."""
+        return f"{self.source(source_id)}#{anchor}"
 
-    def embed(self, slug: str, params: Mapping[str, str] | None = None) -> str:
-        return _with_query(f"/embed/{slug}", params)
-
-    def embed_js(self) -> str:
-        return "/embed.js"
-
-    def oembed(self, url: str) -> str:
-        return _with_query("/oembed", {"url": url, "format": "json"})
-
-    def chart_file(self, slug: str, extension: str, params: Mapping[str, str] | None = None) -> str:
-        return _with_query(f"/charts/{slug}.{extension}", params)
+    # The dataset.
+    def table(self, name: str, format: TableFormat) -> str:  # noqa: A002
+        if format not in TABLE_FORMATS:
+            raise ValueError(f"Unknown download format '{format}'; expected one of {', '.join(TABLE_FORMATS)}")
+        return f"/data/{name}.{format}"
 
     def datapackage(self) -> str:
         return "/data/datapackage.json"
 
-    def data_zip(self, version: str) -> str:
-        return f"/data/nk-workers-abroad-{version}.zip"
+    def data_zip(self) -> str:
+        return f"/data/{DATASET_NAME}-{self.version}.zip"
 
 
 def _with_query(path: str, params: Mapping[str, str] | None) -> str:
     return f"{path}?{urlencode(params, safe=',')}" if params else path
-
-
-urls = Urls()

@@ -7,11 +7,12 @@ default view is built at start-up. The tests check them against Plotly's schema.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from datetime import date, timedelta
 
-import pandas as pd
-
-from .text import MONEY_UNITS
+from ..domain.words import MONEY_UNITS
+from ..jsontypes import JSONObject
+from .marks import EventMark, Mark
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C6D1F"]
@@ -27,7 +28,6 @@ SYMBOLS = {
 EVENT_COLOUR = "#6b6b6b"
 MARKER_PX = 11
 PART_MARKER_PX = 7  # a region of a country, or one kind of worker, in its country's colour
-SPAN_MIN_DAYS = 45  # periods shorter than this are drawn as a point only
 MILLION = 1_000_000
 LABEL_ROW_PX = 16
 LABEL_ROWS = 4
@@ -51,7 +51,7 @@ AXIS_TITLES = {
     "times": "times",
 }
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-CONFIG: dict[str, Any] = {
+CONFIG: JSONObject = {
     "displaylogo": False,
     "showSendToCloud": False,
     "showEditInChartStudio": False,
@@ -60,29 +60,26 @@ CONFIG: dict[str, Any] = {
 }
 
 
-def value_scale(unit: str, records: list[dict[str, Any]]) -> tuple[float, str]:
+def value_scale(unit: str, marks: Sequence[Mark]) -> tuple[float, str]:
     """Large money figures are drawn in millions so the axis reads '500', not '500000000'."""
     title = AXIS_TITLES.get(unit, unit)
-    if unit in MONEY_UNITS and records and max(record["value_high"] for record in records) >= 10 * MILLION:
+    if unit in MONEY_UNITS and marks and max(mark.value_high for mark in marks) >= 10 * MILLION:
         return MILLION, title.replace("US$", "US$ million")
     return 1.0, title
 
 
-def build_figure(
-    records: list[dict[str, Any]], events: list[dict[str, Any]], unit: str, image_name: str
-) -> dict[str, Any]:
-    """Claims need x, series, value_*, qualifier, period_*, hover, href (colour_key and sub_series when a
-    view has more series than colours); events date_*, hover, href, labelled."""
-    scale, axis_title = value_scale(unit, records)
-    traces: list[dict[str, Any]] = []
-    styles = series_styles(records)
+def build_figure(marks: Sequence[Mark], events: Sequence[EventMark], unit: str, image_name: str) -> JSONObject:
+    """The Plotly figure of a chart: its marks by series, its events, and the layout the page's script needs."""
+    scale, axis_title = value_scale(unit, marks)
+    traces: list[JSONObject] = []
+    styles = series_styles(marks)
     for series, (colour, part) in styles.items():
-        group = [record for record in records if record["series"] == series]
+        group = [mark for mark in marks if mark.series == series]
         traces.extend(_series_traces(series, group, colour, part, scale))
     layout = _layout(axis_title, events)
-    if records:
-        layout["xaxis"]["range"] = time_range(events, records)
-    labels = event_labels(events, records)
+    if marks:
+        layout["xaxis"]["range"] = time_range(events, marks)
+    labels = event_labels(events, marks)
     layout["annotations"] = labels
     layout["margin"]["t"] = 24 + LABEL_ROW_PX * (1 + max((label["row"] for label in labels), default=-1))
     # Plotly sizes a responsive chart to its box, so the height travels in meta for the page's
@@ -97,7 +94,7 @@ def build_figure(
         label["yshift"] = LABEL_ROW_PX * label.pop("row")
     if events:
         traces.append(_event_trace(events))
-    if not records:
+    if not marks:
         layout["annotations"].append(
             {"text": "No estimates match these filters", "showarrow": False, "xref": "paper", "yref": "paper"}
             | {"x": 0.5, "y": 0.5, "font": {"size": 16}}
@@ -106,26 +103,25 @@ def build_figure(
     return {"data": traces, "layout": layout, "config": config}
 
 
-def series_styles(records: list[dict[str, Any]]) -> dict[str, tuple[str, bool]]:
+def series_styles(marks: Sequence[Mark]) -> dict[str, tuple[str, bool]]:
     """Each series' colour, and whether it is drawn smaller (a part of a country, in its colour).
 
     While there are colours enough, every series has its own. Past that, colours would repeat
     across countries, so each country keeps one colour and its regions and worker groups share
     it, drawn with smaller marks.
     """
-    series = list(dict.fromkeys(record["series"] for record in records))
+    series = list(dict.fromkeys(mark.series for mark in marks))
     if len(series) <= len(PALETTE):
         return {name: (PALETTE[index], False) for index, name in enumerate(series)}
-    keys = list(dict.fromkeys(record.get("colour_key", record["series"]) for record in records))
+    keys = list(dict.fromkeys(mark.colour_key for mark in marks))
     colours = {key: PALETTE[index % len(PALETTE)] for index, key in enumerate(keys)}
     styles: dict[str, tuple[str, bool]] = {}
-    for record in records:
-        key = record.get("colour_key", record["series"])
-        styles.setdefault(record["series"], (colours[key], bool(record.get("sub_series"))))
+    for mark in marks:
+        styles.setdefault(mark.series, (colours[mark.colour_key], mark.sub_series))
     return styles
 
 
-def legend_names(traces: list[dict[str, Any]]) -> list[str]:
+def legend_names(traces: list[JSONObject]) -> list[str]:
     return [str(trace["name"]) for trace in traces if trace.get("showlegend", True)]
 
 
@@ -145,21 +141,21 @@ def chart_height(margin_top: int, names: list[str]) -> int:
     return max(BASE_HEIGHT_PX, margin_top + PLOT_MIN_PX + 56 + legend_rows(names, NOMINAL_PLOT_PX) * LEGEND_ROW_PX)
 
 
-def _day(value: pd.Timestamp) -> str:
+def _day(value: date) -> str:
     return value.strftime("%Y-%m-%d")
 
 
-def _y(record: dict[str, Any], scale: float) -> float:
-    return float((record["value_low"] + record["value_high"]) / 2 / scale)
+def _y(mark: Mark, scale: float) -> float:
+    return float((mark.value_low + mark.value_high) / 2 / scale)
 
 
 def _series_traces(
-    series: str, group: list[dict[str, Any]], colour: str, part_of_country: bool, scale: float
-) -> list[dict[str, Any]]:
+    series: str, group: list[Mark], colour: str, part_of_country: bool, scale: float
+) -> list[JSONObject]:
     traces = [_span_trace(series, group, colour, scale)]
-    has_known = any(record["period_known"] for record in group)
+    has_known = any(mark.period.known for mark in group)
     for known in (True, False):
-        members = [record for record in group if record["period_known"] == known]
+        members = [mark for mark in group if mark.period.known == known]
         if not members:
             continue
         traces.append(
@@ -170,34 +166,34 @@ def _series_traces(
                 "legendgroup": series,
                 # One legend entry a series: the hollow marks are explained in the key under the chart.
                 "showlegend": known or not has_known,
-                "x": [_day(record["x"]) for record in members],
-                "y": [_y(record, scale) for record in members],
+                "x": [_day(mark.x) for mark in members],
+                "y": [_y(mark, scale) for mark in members],
                 "marker": {
                     "color": colour,
-                    "symbol": [SYMBOLS[record["qualifier"]] + ("" if known else "-open") for record in members],
+                    "symbol": [SYMBOLS[mark.qualifier] + ("" if known else "-open") for mark in members],
                     "size": PART_MARKER_PX if part_of_country else MARKER_PX,
                     "line": {"color": colour, "width": 2},
                 },
-                "customdata": [[record["href"], record["id"]] for record in members],
-                "hovertext": [record["hover"] for record in members],
+                "customdata": [[mark.href, mark.id] for mark in members],
+                "hovertext": [mark.hover for mark in members],
                 "hoverinfo": "text",
             }
         )
     return traces
 
 
-def _span_trace(series: str, group: list[dict[str, Any]], colour: str, scale: float) -> dict[str, Any]:
+def _span_trace(series: str, group: list[Mark], colour: str, scale: float) -> JSONObject:
     """Bars for what a claim covers: its period across, its range up; gaps keep claims apart."""
     xs: list[str | None] = []
     ys: list[float | None] = []
-    for record in group:
-        y = _y(record, scale)
-        if record["period_known"] and (record["period_end"] - record["period_start"]).days >= SPAN_MIN_DAYS:
-            xs += [_day(record["period_start"]), _day(record["period_end"]), None]
+    for mark in group:
+        y = _y(mark, scale)
+        if mark.period.is_span and mark.period.start and mark.period.end:
+            xs += [_day(mark.period.start), _day(mark.period.end), None]
             ys += [y, y, None]
-        if record["value_low"] != record["value_high"]:
-            xs += [_day(record["x"]), _day(record["x"]), None]
-            ys += [record["value_low"] / scale, record["value_high"] / scale, None]
+        if mark.is_range:
+            xs += [_day(mark.x), _day(mark.x), None]
+            ys += [mark.value_low / scale, mark.value_high / scale, None]
     return {
         "type": "scatter",
         "mode": "lines",
@@ -213,25 +209,25 @@ def _span_trace(series: str, group: list[dict[str, Any]], colour: str, scale: fl
     }
 
 
-def _event_trace(events: list[dict[str, Any]]) -> dict[str, Any]:
+def _event_trace(events: Sequence[EventMark]) -> JSONObject:
     return {
         "type": "scatter",
         "mode": "markers",
         "name": "Events",
         "yaxis": "y2",
-        "x": [_day(event["date_start"]) for event in events],
+        "x": [_day(event.start) for event in events],
         "y": [1] * len(events),
         "marker": {"symbol": "triangle-down", "size": 10, "color": EVENT_COLOUR},
-        "customdata": [[event["href"], event["id"]] for event in events],
-        "hovertext": [event["hover"] for event in events],
+        "customdata": [[event.href, event.id] for event in events],
+        "hovertext": [event.hover for event in events],
         "hoverinfo": "text",
         "cliponaxis": False,
     }
 
 
-def _layout(axis_title: str, events: list[dict[str, Any]]) -> dict[str, Any]:
+def _layout(axis_title: str, events: Sequence[EventMark]) -> JSONObject:
     shapes = []
-    for start, end in ((event["date_start"], event["date_end"]) for event in events):
+    for start, end in ((event.start, event.end) for event in events):
         shape = {"xref": "x", "yref": "paper", "y0": 0, "y1": 1, "layer": "below"}
         if (end - start).days >= 1:
             band = {"type": "rect", "x0": _day(start), "x1": _day(end), "fillcolor": "rgba(120,120,120,0.10)"}
@@ -260,43 +256,48 @@ def _layout(axis_title: str, events: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def time_range(events: list[dict[str, Any]], records: list[dict[str, Any]]) -> list[str]:
+def _days(events: Sequence[EventMark], marks: Sequence[Mark], *, event_ends: bool) -> list[date]:
+    """Every date a chart must show: the events', and each mark's date and period."""
+    days = [event.start for event in events] + ([event.end for event in events] if event_ends else [])
+    days += [mark.x for mark in marks]
+    days += [day for mark in marks if mark.period.known for day in (mark.period.start, mark.period.end) if day]
+    return days
+
+
+def time_range(events: Sequence[EventMark], marks: Sequence[Mark]) -> list[str]:
     """The dates the x axis spans: every claim, period and event, with a margin either side.
 
     Set explicitly so that the axis does not stretch to fit labels, and so that the
     page's script can place event labels for the width the chart has.
     """
-    days = [event["date_start"] for event in events] + [event["date_end"] for event in events]
-    days += [record["x"] for record in records]
-    days += [record[key] for record in records if record["period_known"] for key in ("period_start", "period_end")]
+    days = _days(events, marks, event_ends=True)
     if not days:
         return []
     first, last = min(days), max(days)
-    margin = max((last - first) * 0.03, pd.Timedelta(days=60))
+    margin = max((last - first) * 0.03, timedelta(days=60))
     return [_day(first - margin), _day(last + margin)]
 
 
-def event_labels(events: list[dict[str, Any]], records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def event_labels(events: Sequence[EventMark], marks: Sequence[Mark]) -> list[JSONObject]:
     """Short labels above the plot, stacked in rows so that neighbours do not overlap at a normal width."""
-    labelled = sorted((event for event in events if event["labelled"]), key=lambda event: event["date_start"])
+    labelled = sorted((event for event in events if event.labelled), key=lambda event: event.start)
     if not labelled:
         return []
-    days = [event["date_start"] for event in events] + [record["x"] for record in records]
-    days += [record[key] for record in records if record["period_known"] for key in ("period_start", "period_end")]
+    days = _days(events, marks, event_ends=False)
     origin = min(days)
     span = max((max(days) - origin).days, 365)
     ends = [float("-inf")] * LABEL_ROWS
     labels = []
     for event in labelled:
-        start = (event["date_start"] - origin).days / span * NOMINAL_PLOT_PX
-        width = len(event["label"]) * LABEL_CHAR_PX + 8
+        start = (event.start - origin).days / span * NOMINAL_PLOT_PX
+        width = len(event.label) * LABEL_CHAR_PX + 8
         # A label with no room in any row is hidden: its marker stays, and the list under the chart has it.
         row = next((r for r in range(LABEL_ROWS) if ends[r] <= start), None)
         if row is not None:
             ends[row] = start + width
         labels.append(
-            {"x": _day(event["date_start"]), "y": 1, "xref": "x", "yref": "paper", "row": row or 0}
-            | {"text": event["label_html"], "showarrow": False, "xanchor": "left", "yanchor": "bottom"}
+            {"x": _day(event.start), "y": 1, "xref": "x", "yref": "paper", "row": row or 0}
+            | {"text": event.label_html, "showarrow": False, "xanchor": "left", "yanchor": "bottom"}
             | {"font": {"size": 11, "color": EVENT_COLOUR}, "name": "event-label", "visible": row is not None}
         )
     return labels

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import date, timedelta
 
-import pandas as pd
+from ..domain import Claim, Release
+from ..domain.chains import independent_count, originals_text
+from ..domain.words import format_value
 
-from ..data import Dataset
-from ..data.chains import independent_count, original_ids
-from ..data.dataset import as_dicts
-from .describe import originals_text
-from .select import with_sources, with_words
-from .text import format_value
-
-# Claims count as current when the date they are drawn at is within this of the latest one.
-CURRENT_WINDOW = pd.Timedelta(days=3 * 365)
+# Claims count as current when the date they describe is within this of the latest one.
+CURRENT_WINDOW = timedelta(days=3 * 365)
 
 
 @dataclass(frozen=True)
@@ -31,12 +26,12 @@ class HeadlineSpec:
 class Headline:
     spec: HeadlineSpec
     text: str
-    records: list[dict[str, Any]]  # the current claims, latest first, with their words
+    claims: list[Claim]  # the current claims, latest first
     originals: int  # independent originals behind them: a repeated figure counts once
 
     @property
     def originals_text(self) -> str:
-        return originals_text(self.originals, len(self.records))
+        return originals_text(self.originals, len(self.claims))
 
 
 HEADLINES = (
@@ -48,42 +43,45 @@ HEADLINES = (
 )
 
 
-def headline(dataset: Dataset, spec: HeadlineSpec) -> Headline:
+def latest_date(claim: Claim) -> date:
+    """How recent a claim is: the end of its period, or its publication date when the period is unknown."""
+    return claim.period.end if claim.period.known and claim.period.end else claim.source.published
+
+
+def headline(release: Release, spec: HeadlineSpec) -> Headline:
     """Claims for the whole country (no region) from all workers, within the window of the latest."""
-    estimates = dataset.estimates
-    rows = estimates[
-        (estimates["indicator"] == spec.indicator)
-        & (estimates["country"] == spec.country)
-        & (estimates["workforce"] == "all")
-        & (estimates["region"] == "")
+    claims = [
+        claim
+        for claim in release.claims
+        if claim.indicator == spec.indicator
+        and claim.country.iso3 == spec.country
+        and claim.workforce == "all"
+        and not claim.region
     ]
-    rows = with_sources(dataset, rows).assign(original_id=original_ids(estimates).loc[rows.index])
-    known = rows["period_precision"] != "unknown"
-    rows = rows.assign(period_known=known, x=rows["period_end"].where(known, rows["published"]))
-    if len(rows):
-        rows = rows[rows["x"] >= rows["x"].max() - CURRENT_WINDOW]
-    unit = next(c.unit for c in dataset.indicators() if c.value == spec.indicator)
-    rows = with_words(rows.sort_values(["x", "id"], ascending=False), unit)
-    originals = independent_count(rows["original_id"])
-    return Headline(spec=spec, text=range_text(rows, unit), records=as_dicts(rows), originals=originals)
+    if claims:
+        newest = max(latest_date(claim) for claim in claims)
+        claims = [claim for claim in claims if latest_date(claim) >= newest - CURRENT_WINDOW]
+    claims.sort(key=lambda claim: (latest_date(claim), claim.id), reverse=True)
+    unit = release.category("indicator", spec.indicator).unit
+    originals = independent_count(claim.original_id for claim in claims)
+    return Headline(spec=spec, text=range_text(claims, unit), claims=claims, originals=originals)
 
 
-def range_text(rows: pd.DataFrame, unit: str) -> str:
-    if not len(rows):
+def range_text(claims: list[Claim], unit: str) -> str:
+    if not claims:
         return "no estimate"
-    records = as_dicts(rows)
-    low = min(records, key=lambda record: record["value_low"])
-    high = max(records, key=lambda record: record["value_high"])
-    if low["id"] == high["id"]:
-        return str(low["value_text"])
-    low_qualifier = "exact" if low["qualifier"] == "range" else low["qualifier"]
-    high_qualifier = "exact" if high["qualifier"] == "range" else high["qualifier"]
-    if low["value_low"] == high["value_high"] and low_qualifier == high_qualifier:
-        return format_value(low["value_low"], low["value_low"], low_qualifier, unit)
-    first = format_value(low["value_low"], low["value_low"], low_qualifier, unit, suffix=False)
-    second = format_value(high["value_high"], high["value_high"], high_qualifier, unit)
+    low = min(claims, key=lambda claim: claim.value_low)
+    high = max(claims, key=lambda claim: claim.value_high)
+    if low.id == high.id:
+        return low.value_text
+    low_qualifier = "exact" if low.qualifier == "range" else low.qualifier
+    high_qualifier = "exact" if high.qualifier == "range" else high.qualifier
+    if low.value_low == high.value_high and low_qualifier == high_qualifier:
+        return format_value(low.value_low, low.value_low, low_qualifier, unit)
+    first = format_value(low.value_low, low.value_low, low_qualifier, unit, suffix=False)
+    second = format_value(high.value_high, high.value_high, high_qualifier, unit)
     return f"{first} to {second}"
 
 
-def headlines(dataset: Dataset) -> list[Headline]:
-    return [headline(dataset, spec) for spec in HEADLINES]
+def headlines(release: Release) -> list[Headline]:
+    return [headline(release, spec) for spec in HEADLINES]

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..domain import WORLDWIDE
 from .registry import ChartSpec
 
 __all__ = ["WORLDWIDE", "ChartQuery", "QueryError", "parse_query"]
-
-from ..data.pages import WORLDWIDE
 
 EARLIEST_YEAR = 1950
 LATEST_YEAR = 2100

@@ -1,36 +1,40 @@
-"""Rows of a table as plain values, for the CSV and JSON downloads (one function feeds both)."""
+"""Rows as plain values for the CSV and JSON downloads: one set of rules feeds both formats."""
 
 from __future__ import annotations
 
 import csv
 import io
 import math
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 
 import pandas as pd
 
 Cell = str | int | float | None
 
 
-def _plain(value: Any) -> Cell:
+def plain(value: object) -> Cell:
+    """A JSON-ready value: numbers stay numbers (whole ones as int), dates are ISO text, missing is None."""
     if value is None or value is pd.NaT:
         return None
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, float):
         if math.isnan(value):
             return None
         return int(value) if value.is_integer() else value
     if hasattr(value, "item"):  # numpy scalars
-        return _plain(value.item())
-    return str(value) if not isinstance(value, int | float) else value
+        return plain(value.item())
+    return value if isinstance(value, int | float) else str(value)
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Cell]]:
-    """Each row as a dict of JSON-ready values: numbers stay numbers, dates are ISO text, missing is None."""
-    columns = list(frame.columns)
+    """Each row of ``frame`` as a dict of JSON-ready values."""
+    columns = [str(column) for column in frame.columns]
     return [
-        {column: _plain(value) for column, value in zip(columns, row, strict=True)}
+        {column: plain(value) for column, value in zip(columns, row, strict=True)}
         for row in frame.itertuples(index=False, name=None)
     ]
 
@@ -54,15 +58,20 @@ def _csv_cell(value: Cell, *, for_spreadsheets: bool) -> str:
     return str(value)
 
 
-def to_csv(frame: pd.DataFrame, *, for_spreadsheets: bool = True) -> str:
-    """The table as CSV text: no index, LF line ends, and by default safe and readable in spreadsheets.
+def write_csv(columns: Sequence[str], rows: Iterable[Mapping[str, Cell]], *, for_spreadsheets: bool = True) -> str:
+    """CSV text: a header, then each row's cells in ``columns`` order; LF line ends.
 
     ``for_spreadsheets`` adds the byte-order mark and neutralises formula-like text cells;
     without it the text is written exactly as the data files are.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(frame.columns)
-    for row in records(frame):
-        writer.writerow(_csv_cell(value, for_spreadsheets=for_spreadsheets) for value in row.values())
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(_csv_cell(row[column], for_spreadsheets=for_spreadsheets) for column in columns)
     return (UTF8_BOM if for_spreadsheets else "") + buffer.getvalue()
+
+
+def to_csv(frame: pd.DataFrame, *, for_spreadsheets: bool = True) -> str:
+    """A whole table as CSV text, no index (see ``write_csv``)."""
+    return write_csv([str(c) for c in frame.columns], records(frame), for_spreadsheets=for_spreadsheets)

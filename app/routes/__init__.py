@@ -1,1 +1,13 @@
-"""Thin routers: parse the request, ask a pure function, render."""
+"""Thin routers: parse the request, ask the domain or a chart view, render.
+
+No two routes match the same path (a page and its twins share one route), so the
+order they are included in does not matter; tests/routes/test_route_table.py holds the table.
+"""
+
+from fastapi import APIRouter
+
+from . import assets, charts, countries, downloads, embeds, estimates, health, pages, sources
+
+ROUTERS: tuple[APIRouter, ...] = tuple(
+    module.router for module in (pages, charts, embeds, countries, estimates, sources, downloads, assets, health)
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
-from ..assets import Assets
+from ..deps import ContextDep
 from ..encoding import choose_encoding
 
 router = APIRouter(prefix="/assets")
@@ -14,10 +14,9 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 @router.api_route("/{name}", methods=["GET", "HEAD"])
-def asset(request: Request, name: str) -> Response:
+def asset(request: Request, name: str, context: ContextDep) -> Response:
     """One asset by its hashed name; unknown or outdated names are 404."""
-    assets: Assets = request.app.state.assets
-    found = assets.by_url.get(f"/assets/{name}")
+    found = context.assets.by_url.get(f"/assets/{name}")
     if found is None:
         raise HTTPException(404, f"No asset '{name}'.")
     headers = {"Cache-Control": IMMUTABLE, "ETag": found.etag, "Vary": "Accept-Encoding"}

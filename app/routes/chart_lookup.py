@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import HTTPException, Request
 
 from ..charts.query import QueryError, parse_query
 from ..charts.views import ChartView, ChartViews
-from ..deps import ViewsDep
 
 
 def find_view(views: ChartViews, slug: str, params: Mapping[str, Sequence[str]]) -> ChartView:
@@ -24,9 +22,6 @@ def find_view(views: ChartViews, slug: str, params: Mapping[str, Sequence[str]])
     return views.get(spec, query)
 
 
-def chart_view(request: Request, slug: str, views: ViewsDep) -> ChartView:
-    params = {key: request.query_params.getlist(key) for key in request.query_params}
-    return find_view(views, slug, params)
-
-
-ChartViewDep = Annotated[ChartView, Depends(chart_view)]
+def query_lists(request: Request) -> dict[str, list[str]]:
+    """Every query parameter with all its values."""
+    return {key: request.query_params.getlist(key) for key in request.query_params}

@@ -1,43 +1,65 @@
-"""One chart on its own page, with its filters in the query string."""
+"""Charts: the list, and each chart with its filters, as a page or as its twins (CSV, JSON, PNG, SVG)."""
 
 from __future__ import annotations
 
-from datetime import date
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
-
-from ..deps import BaseUrlDep, DatasetDep, SettingsDep, ViewsDep
+from ..charts.images import MEDIA_TYPES, ImageFormat, ImageUnavailableError
+from ..charts.table import DOWNLOAD_COLUMNS, chart_file_name, claim_row
+from ..charts.views import ChartView
+from ..context import AppContext
+from ..data.export import write_csv
+from ..deps import ContextDep, PageDep, UrlsDep, ViewsDep
 from ..embeds import citation, embed_snippet
-from ..templating import render
-from ..urls import urls
-from .chart_lookup import ChartViewDep
+from ..jsontypes import JSONObject
+from ..templating import Page
+from ..urls import CHART_FORMATS, Urls
+from .chart_lookup import find_view, query_lists
+from .downloads import attachment
+from .names import split_format
 
 router = APIRouter(prefix="/charts")
 
 
 @router.api_route("", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def chart_index(request: Request, views: ViewsDep) -> HTMLResponse:
+def chart_index(page: PageDep, views: ViewsDep) -> HTMLResponse:
     """Every chart, with its default view."""
-    return render(request, "charts.html", {"charts": [views.default(spec) for spec in views.specs.values()]})
+    return page.render("charts.html", {"charts": [views.default(spec) for spec in views.specs.values()]})
 
 
-@router.api_route("/{slug}", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def chart_page(
-    request: Request, view: ChartViewDep, dataset: DatasetDep, settings: SettingsDep, base_url: BaseUrlDep
-) -> HTMLResponse:
+@router.api_route("/{name}", methods=["GET", "HEAD"])
+def chart(request: Request, name: str, page: PageDep, context: ContextDep, urls: UrlsDep) -> Response:
+    """The chart page; or its twins: exactly the plotted rows with their sources (CSV, JSON), the image (PNG, SVG)."""
+    slug, extension = split_format(name, CHART_FORMATS)
+    view = find_view(context.views, slug, query_lists(request))
+    if extension is None:
+        return chart_page(view, page, context, urls)
+    headers = attachment(chart_file_name(view, context.release.version, extension))
+    rows = [claim_row(claim, lambda claim_id: urls.absolute(urls.estimate(claim_id))) for claim in view.claims]
+    if extension == "csv":
+        return Response(write_csv(DOWNLOAD_COLUMNS, rows), media_type="text/csv; charset=utf-8", headers=headers)
+    if extension == "json":
+        body: JSONObject = {"chart": view.slug, "title": view.title, "url": urls.absolute(urls.view(view))}
+        body |= {"version": context.release.version, "filters": view.params, "rows": rows}
+        return JSONResponse(body, headers=headers)
+    try:
+        image_format: ImageFormat = "svg" if extension == "svg" else "png"
+        image = context.images.render(view, image_format, context.settings.site_name, urls.absolute(urls.view(view)))
+    except ImageUnavailableError as error:
+        raise HTTPException(503, str(error)) from error
+    return Response(image, media_type=MEDIA_TYPES[extension], headers=headers)
+
+
+def chart_page(view: ChartView, page: Page, context: AppContext, urls: Urls) -> HTMLResponse:
     """The chart, its description, its data table and sources, how to embed it and how to cite it."""
-    filters = view.query.params(view.spec)
-    page_url = base_url + urls.chart(view.spec.slug, filters)
-    snippet = embed_snippet(base_url + urls.embed(view.spec.slug, filters), base_url + urls.embed_js(), view.title)
     cite = citation(
-        site_name=settings.site_name,
+        site_name=context.settings.site_name,
         title=view.title,
-        version=dataset.version,
-        url=page_url,
+        version=context.release.version,
+        url=urls.absolute(urls.view(view)),
         publishers=view.publishers,
-        accessed=date.today(),
-        year=date.today().year,
+        accessed=context.clock(),
     )
-    context = {"view": view, "page_url": page_url, "base_url": base_url, "snippet": snippet, "citation": cite}
-    return render(request, "chart.html", context)
+    snippet = embed_snippet(urls.absolute(urls.embed(view)), urls.absolute(urls.embed_js()), view.title)
+    return page.render("chart.html", {"view": view, "snippet": snippet, "citation": cite})

@@ -2,43 +2,41 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..charts.query import ChartQuery
-from ..data.pages import country_groups, country_summaries, resolve_country
-from ..deps import DatasetDep, ViewsDep
-from ..templating import render
-from ..urls import urls
+from ..deps import PageDep, ReleaseDep, UrlsDep, ViewsDep
+from ..domain.summaries import country_groups, country_summaries
 
 router = APIRouter(prefix="/countries")
 
 
 @router.api_route("", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def country_list(request: Request, dataset: DatasetDep) -> HTMLResponse:
-    """Every host country that has an estimate, grouped by region, with counts."""
-    summaries = country_summaries(dataset)
+def country_list(page: PageDep, release: ReleaseDep) -> HTMLResponse:
+    """Every host country that has a claim, grouped by region, with counts."""
+    summaries = country_summaries(release)
     context = {
         "groups": country_groups(summaries),
-        "host_countries": sum(s.kind == "country" for s in summaries),
-        "claims": len(dataset.estimates),
+        "host_countries": sum(s.country.is_host for s in summaries),
+        "claims": len(release.claims),
     }
-    return render(request, "countries.html", context)
+    return page.render("countries.html", context)
 
 
 @router.api_route("/{code}", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def country_page(request: Request, code: str, dataset: DatasetDep, views: ViewsDep) -> Response:
+def country_page(code: str, page: PageDep, release: ReleaseDep, views: ViewsDep, urls: UrlsDep) -> Response:
     """One country: a chart and table per indicator, and the events that concern it."""
-    summaries = {summary.iso3: summary for summary in country_summaries(dataset)}
-    iso3 = resolve_country(dataset, code)
-    if iso3 is None or iso3 not in summaries:
+    summaries = {summary.iso3: summary for summary in country_summaries(release)}
+    country = release.resolve_country(code)
+    if country is None or country.iso3 not in summaries:
         links = [{"href": urls.country(s.iso3), "text": s.name} for s in summaries.values()]
         message = f"No host country '{code}'. Known countries: {', '.join(s.iso3.lower() for s in summaries.values())}."
         raise HTTPException(404, {"message": message, "links": links})
-    if code != iso3.lower():
-        return RedirectResponse(urls.country(iso3), status_code=301)
+    if code != country.slug:
+        return RedirectResponse(urls.country(country.iso3), status_code=301)
     spec = views.specs["indicator"]
-    charts = [views.get(spec, ChartQuery(indicator=i, countries=(iso3,))) for i in summaries[iso3].indicators]
-    events = dataset.events[dataset.events["country"] == iso3].sort_values("date_start")
-    context = {"country": summaries[iso3], "charts": charts, "events": events, "dataset": dataset}
-    return render(request, "country.html", context)
+    indicators = summaries[country.iso3].indicators
+    charts = [views.get(spec, ChartQuery(indicator=i, countries=(country.iso3,))) for i in indicators]
+    context = {"country": summaries[country.iso3], "charts": charts, "events": release.events_in(country.iso3)}
+    return page.render("country.html", context)

@@ -2,57 +2,56 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import re
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException
 from fastapi.responses import JSONResponse, Response
 
 from ..data.export import records, to_csv
-from ..data.package_zip import build_zip
-from ..deps import BaseUrlDep, DatasetDep, SettingsDep
+from ..deps import ContextDep, ReleaseDep, UrlsDep
+from ..domain import Release
+from ..urls import DATASET_NAME, TABLE_FORMATS
+from .names import split_format
 
 router = APIRouter(prefix="/data")
-
-
-def download_name(dataset_name: str, table: str, version: str, fmt: str) -> str:
-    return f"{dataset_name}-{table}-{version}.{fmt}"
+ZIP_NAME = re.compile(rf"{DATASET_NAME}-(?P<version>.+)\.zip")
 
 
 def attachment(name: str) -> dict[str, str]:
     return {"Content-Disposition": f'attachment; filename="{name}"'}
 
 
-@router.api_route("/datapackage.json", methods=["GET", "HEAD"])
-def datapackage(dataset: DatasetDep) -> JSONResponse:
+@router.api_route("/{name}", methods=["GET", "HEAD"])
+def download(name: str, context: ContextDep, release: ReleaseDep, urls: UrlsDep) -> Response:
+    """A table as CSV or JSON, the Data Package descriptor, or the whole dataset as a zip."""
+    if name == "datapackage.json":
+        return datapackage(release)
+    zip_name = ZIP_NAME.fullmatch(name)
+    if zip_name:
+        if zip_name["version"] != release.version:
+            raise HTTPException(404, f"This site serves dataset version {release.version}, not {zip_name['version']}.")
+        headers = attachment(f"{DATASET_NAME}-{release.version}.zip")
+        return Response(context.dataset_zip(urls), media_type="application/zip", headers=headers)
+    table, extension = split_format(name, TABLE_FORMATS)
+    if extension is None:
+        raise HTTPException(404)  # the error page says there is no page at this address
+    return table_download(release, table, extension)
+
+
+def datapackage(release: Release) -> JSONResponse:
     """The Data Package descriptor: the data dictionary of every file."""
-    name = f"nk-workers-abroad-datapackage-{dataset.version}.json"
-    return JSONResponse(dataset.descriptor.raw, headers=attachment(name))
+    name = f"{DATASET_NAME}-datapackage-{release.version}.json"
+    return JSONResponse(release.frames.descriptor.raw, headers=attachment(name))
 
 
-@router.api_route("/nk-workers-abroad-{version}.zip", methods=["GET", "HEAD"])
-def dataset_zip(
-    request: Request, version: str, dataset: DatasetDep, settings: SettingsDep, base_url: BaseUrlDep
-) -> Response:
-    """Every CSV, the descriptor, a README with the data dictionary, the licence and how to cite."""
-    if version != dataset.version:
-        raise HTTPException(404, f"This site serves dataset version {dataset.version}, not {version}.")
-    cache: dict[str, bytes] = request.app.state.zip_cache
-    if base_url not in cache:
-        cache[base_url] = build_zip(dataset, settings.site_name, base_url)
-    name = f"nk-workers-abroad-{dataset.version}.zip"
-    return Response(cache[base_url], media_type="application/zip", headers=attachment(name))
-
-
-@router.api_route("/{table}.{extension}", methods=["GET", "HEAD"])
-def table_download(table: str, extension: Literal["csv", "json"], dataset: DatasetDep) -> Response:
+def table_download(release: Release, table: str, extension: str) -> Response:
     """One table of the dataset, every row, as CSV (ready for spreadsheets) or JSON."""
-    if table not in dataset.tables:
-        known = ", ".join(sorted(dataset.tables))
-        raise HTTPException(404, f"No table '{table}'. Tables: {known}.")
-    frame = dataset.tables[table]
-    name = download_name(str(dataset.descriptor.raw.get("name", "dataset")), table, dataset.version, extension)
+    tables = release.frames.tables
+    if table not in tables:
+        raise HTTPException(404, f"No table '{table}'. Tables: {', '.join(sorted(tables))}.")
+    frame = tables[table]
+    name = f"{release.frames.descriptor.raw.get('name', 'dataset')}-{table}-{release.version}.{extension}"
     if extension == "csv":
         return Response(to_csv(frame), media_type="text/csv; charset=utf-8", headers=attachment(name))
-    body: dict[str, Any] = {"table": table, "version": dataset.version, "columns": list(frame.columns)}
-    body["rows"] = records(frame)
-    return JSONResponse(body, headers=attachment(name))
+    body = {"table": table, "version": release.version, "columns": [str(c) for c in frame.columns]}
+    return JSONResponse(body | {"rows": records(frame)}, headers=attachment(name))

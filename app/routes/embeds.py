@@ -8,11 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
-from ..deps import BaseUrlDep, SettingsDep, ViewsDep
+from ..deps import PageDep, SettingsDep, UrlsDep, ViewsDep
 from ..embeds import oembed_response, oembed_size
-from ..templating import render
-from ..urls import urls
-from .chart_lookup import ChartViewDep, find_view
+from .chart_lookup import find_view, query_lists
 
 router = APIRouter()
 CHART_PATH_PREFIXES = ("/charts/", "/embed/")
@@ -21,12 +19,14 @@ CHART_PATH_PREFIXES = ("/charts/", "/embed/")
 @router.api_route("/embed/{slug}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def embed_page(
     request: Request,
-    view: ChartViewDep,
-    base_url: BaseUrlDep,
+    slug: str,
+    page: PageDep,
+    views: ViewsDep,
     theme: Annotated[Literal["light", "dark", "auto"], Query()] = "auto",
 ) -> HTMLResponse:
     """The chart for an iframe: title, subtitle, chart, source line, and links to its data and full view."""
-    return render(request, "embed.html", {"view": view, "theme": theme, "base_url": base_url})
+    view = find_view(views, slug, query_lists(request))
+    return page.render("embed.html", {"view": view, "theme": theme})
 
 
 @router.api_route("/embed.js", methods=["GET", "HEAD"])
@@ -40,7 +40,7 @@ def embed_script(settings: SettingsDep) -> FileResponse:
 def oembed(
     views: ViewsDep,
     settings: SettingsDep,
-    base_url: BaseUrlDep,
+    urls: UrlsDep,
     url: Annotated[str, Query(max_length=2048)],
     format: Annotated[str, Query()] = "json",  # noqa: A002 - the parameter's name is fixed by the oEmbed spec
     maxwidth: Annotated[int | None, Query(gt=0)] = None,
@@ -50,7 +50,7 @@ def oembed(
     if format != "json":
         raise HTTPException(501, f"format '{format}' is not supported; use json")
     target = urlsplit(url)
-    if target.netloc != urlsplit(base_url).netloc or not target.path.startswith(CHART_PATH_PREFIXES):
+    if target.netloc != urlsplit(urls.base_url).netloc or not target.path.startswith(CHART_PATH_PREFIXES):
         raise HTTPException(404, f"'{url}' is not a chart of this site")
     slug = target.path.split("/", 2)[2]
     params = {key: values for key, values in parse_qs(target.query).items() if key != "theme"}
@@ -59,13 +59,12 @@ def oembed(
     except HTTPException as error:
         raise HTTPException(404, f"'{url}' names no chart of this site: {error.detail}") from error
     width, height = oembed_size(maxwidth, maxheight)
-    filters = view.query.params(view.spec)
     body = oembed_response(
         title=view.title,
-        embed_url=base_url + urls.embed(view.spec.slug, filters),
-        script_url=base_url + urls.embed_js(),
+        embed_url=urls.absolute(urls.embed(view)),
+        script_url=urls.absolute(urls.embed_js()),
         site_name=settings.site_name,
-        site_url=base_url,
+        site_url=urls.absolute(urls.home()),
         width=width,
         height=height,
     )

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
+from fastapi.responses import JSONResponse
 
-from ..deps import DatasetDep
+from ..deps import ReleaseDep
 
 router = APIRouter()
 
 
 @router.api_route("/healthz", methods=["GET", "HEAD"])
-def healthz(dataset: DatasetDep) -> dict[str, Any]:
+def healthz(release: ReleaseDep) -> JSONResponse:
     """Status, dataset version and row counts."""
-    return {"status": "ok", "dataset": {"version": dataset.version, "rows": dataset.row_counts()}}
+    return JSONResponse({"status": "ok", "dataset": {"version": release.version, "rows": release.frames.row_counts()}})

@@ -2,37 +2,35 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
 from ..charts.headlines import headlines
 from ..charts.registry import CHARTS
-from ..data.pages import country_summaries
-from ..data.queries import indicator_summaries
-from ..deps import DatasetDep, ViewsDep
-from ..templating import render
+from ..deps import PageDep, ReleaseDep, ViewsDep
+from ..domain.summaries import country_summaries, indicator_summaries
 
 router = APIRouter()
 OVERVIEW_CHARTS = ("workers-abroad", "workers-worldwide", "repatriations", "revenue")
+DOWNLOADED_TABLES = ("estimates", "sources", "events", "countries")
 
 
 @router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def home(request: Request, dataset: DatasetDep, views: ViewsDep) -> HTMLResponse:
+def home(page: PageDep, release: ReleaseDep, views: ViewsDep) -> HTMLResponse:
     """Headline figures as ranges of current claims, the main charts, and every country."""
     charts = [views.default(CHARTS[slug]) for slug in OVERVIEW_CHARTS]
-    context = {"headlines": headlines(dataset), "charts": charts, "countries": country_summaries(dataset)}
-    return render(request, "index.html", context | {"dataset": dataset})
+    context = {"headlines": headlines(release), "charts": charts, "countries": country_summaries(release)}
+    return page.render("index.html", context | {"tables": DOWNLOADED_TABLES})
 
 
 @router.api_route("/about", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def about(request: Request, dataset: DatasetDep) -> HTMLResponse:
+def about(page: PageDep, release: ReleaseDep) -> HTMLResponse:
     """Method and definitions."""
-    descriptor = dataset.descriptor
     context = {
-        "dataset": dataset,
-        "summaries": indicator_summaries(dataset),
-        "qualifiers": descriptor.categories("estimates", "qualifier"),
-        "precisions": descriptor.categories("estimates", "period_precision"),
-        "workforces": descriptor.categories("estimates", "workforce"),
+        "release": release,
+        "summaries": indicator_summaries(release),
+        "qualifiers": release.categories("qualifier"),
+        "precisions": release.categories("period_precision"),
+        "workforces": release.categories("workforce"),
     }
-    return render(request, "about.html", context)
+    return page.render("about.html", context)

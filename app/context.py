@@ -1,0 +1,88 @@
+"""The application context: everything a request needs, built once by the app factory.
+
+One typed object, stored once on the app and read through one dependency
+(``deps.get_context``); nothing here is built at import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+
+from .assets import Assets
+from .charts.images import ImageRenderer
+from .charts.query import ChartQuery
+from .charts.views import ChartLinks, ChartViews
+from .data import load_dataset
+from .data.package_zip import build_zip
+from .domain import Release
+from .settings import Settings
+from .templating import build_templates
+from .urls import Urls
+
+# Dataset zips kept, one per public base URL (the README inside names the site's address);
+# without a configured base URL there is one per allowed host, so a handful at most.
+ZIPS_KEPT = 4
+
+
+@dataclass(frozen=True, eq=False)
+class AppContext:
+    settings: Settings
+    release: Release
+    views: ChartViews
+    images: ImageRenderer
+    assets: Assets
+    templates: Jinja2Templates
+    urls: Urls  # with the configured base URL, or paths only when there is none
+    clock: Callable[[], date] = date.today  # today's date, for "accessed on" in citations
+    _zip: Callable[[str], bytes] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        def build(base_url: str) -> bytes:
+            return build_zip(self.release.frames, self.settings.site_name, base_url)
+
+        object.__setattr__(self, "_zip", lru_cache(maxsize=ZIPS_KEPT)(build))
+
+    def urls_for(self, request: Request) -> Urls:
+        """The URL builder for a request: the configured base URL, else the address the request came to.
+
+        The Host header has passed the allow-list by then (TrustedHostMiddleware), so a forged host
+        never gets this far.
+        """
+        if self.urls.base_url:
+            return self.urls
+        return self.urls.with_base(f"{request.url.scheme}://{request.url.netloc}")
+
+    def dataset_zip(self, urls: Urls) -> bytes:
+        return self._zip(urls.base_url)
+
+
+def chart_links(urls: Urls) -> ChartLinks:
+    return ChartLinks(claim=urls.estimate, event=urls.event, chart=urls.chart)
+
+
+def build_context(settings: Settings, clock: Callable[[], date] = date.today) -> AppContext:
+    """Validate and load the data, build every default chart view, and the rest; raises DataValidationError."""
+    release = Release.from_dataset(load_dataset(settings.data_dir, settings.cache_dir))
+    urls = Urls(base_url=settings.base_url, version=release.version)
+    assets = Assets(settings.static_dir, settings.vendor_dir, settings.cache_dir)
+    views = ChartViews(release, chart_links(urls))
+    # Every chart's default view now; a country page's charts are built on its first request
+    # (building them too would add a few hundred milliseconds to every start).
+    views.warm([(spec, ChartQuery(indicator=spec.indicators[0])) for spec in views.specs.values()])
+    templates = build_templates(settings, assets, release)
+    return AppContext(
+        settings=settings,
+        release=release,
+        views=views,
+        images=ImageRenderer(settings.browser_path),
+        assets=assets,
+        templates=templates,
+        urls=urls,
+        clock=clock,
+    )
