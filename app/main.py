@@ -19,7 +19,7 @@ from .charts.query import ChartQuery
 from .charts.views import ChartViews
 from .data import Dataset, DataValidationError, load_dataset
 from .errors import install_error_handlers
-from .response_cache import ResponseCacheMiddleware
+from .http.response_cache import ResponseCacheMiddleware
 from .routes import (
     assets,
     chart_downloads,
