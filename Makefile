@@ -43,7 +43,7 @@ browser:
 	fi
 
 serve: prepare
-	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT) --workers $(WORKERS) --no-access-log
+	$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) --workers $(WORKERS) --no-access-log
 
 test: prepare browser
 	$(BIN)/ruff check .

@@ -18,7 +18,7 @@ from .context import AppContext, build_context
 from .data import DataValidationError
 from .errors import install_error_handlers
 from .hosts import AllowedHostsMiddleware
-from .response_cache import ResponseCacheMiddleware
+from .http.response_cache import ResponseCacheMiddleware
 from .routes import ROUTERS
 from .security import SecurityHeadersMiddleware
 from .settings import Settings

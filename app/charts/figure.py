@@ -8,7 +8,7 @@ default view is built at start-up. The tests check them against Plotly's schema.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from ..domain.words import MONEY_UNITS
 from ..jsontypes import JSONObject
@@ -273,9 +273,10 @@ def time_range(events: Sequence[EventMark], marks: Sequence[Mark]) -> list[str]:
     days = _days(events, marks, event_ends=True)
     if not days:
         return []
-    first, last = min(days), max(days)
+    first, last = datetime.combine(min(days), time()), datetime.combine(max(days), time())
+    # In datetimes: a margin of a fractional number of days widens the axis to the whole day beyond.
     margin = max((last - first) * 0.03, timedelta(days=60))
-    return [_day(first - margin), _day(last + margin)]
+    return [_day((first - margin).date()), _day((last + margin).date())]
 
 
 def event_labels(events: Sequence[EventMark], marks: Sequence[Mark]) -> list[JSONObject]:

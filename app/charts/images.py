@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 from typing import Any, Literal
 
+from ..http.lru import LruCache, MiB
 from .describe import escape
 from .figure import LEGEND_ROW_PX, legend_names, legend_rows
 from .views import ChartView
@@ -27,6 +28,10 @@ FOOTER_WRAP = 190  # characters a footer line holds at the image's width
 FOOTER_SOURCE_LINES = 2  # past this, the source line names the first publishers and counts the rest
 IMAGE_PLOT_MIN_PX = 260
 MEDIA_TYPES: dict[str, str] = {"png": "image/png", "svg": "image/svg+xml"}
+# Images are kept per address and format; the address carries the query, so how many there
+# could be is up to the readers, and the caps are what bound the memory they take.
+MAX_KEPT_IMAGES = 256
+MAX_KEPT_IMAGE_BYTES = 64 * MiB
 
 
 def footer_source_lines(publishers: list[str]) -> list[str]:
@@ -96,19 +101,16 @@ class ImageRenderer:
 
     def __init__(self, browser_path: Path) -> None:
         self.browser_path = browser_path
-        self._cache: dict[tuple[str, str], bytes] = {}
+        self._cache = LruCache[tuple[str, str], bytes](MAX_KEPT_IMAGES, MAX_KEPT_IMAGE_BYTES, size=len)
         self._lock = threading.Lock()
         self._started = False
 
     def render(self, view: ChartView, fmt: ImageFormat, site_name: str, url: str) -> bytes:
-        key = (url, fmt)
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
-        with self._lock:
-            if key not in self._cache:
-                self._cache[key] = self._render(static_figure(view, site_name, url), fmt)
-            return self._cache[key]
+        def render_one() -> bytes:
+            with self._lock:  # the cache renders each key once; the lock, one key at a time
+                return self._render(static_figure(view, site_name, url), fmt)
+
+        return self._cache.get_or_create((url, fmt), render_one)
 
     def _render(self, figure: dict[str, Any], fmt: ImageFormat) -> bytes:
         if not self.browser_path.is_file():

@@ -6,7 +6,8 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
 from ..deps import ContextDep
-from ..encoding import choose_encoding
+from ..http.conditional import is_not_modified
+from ..http.encoding import choose_encoding
 
 router = APIRouter(prefix="/assets")
 
@@ -20,7 +21,7 @@ def asset(request: Request, name: str, context: ContextDep) -> Response:
     if found is None:
         raise HTTPException(404, f"No asset '{name}'.")
     headers = {"Cache-Control": IMMUTABLE, "ETag": found.etag, "Vary": "Accept-Encoding"}
-    if request.headers.get("if-none-match") == found.etag:
+    if is_not_modified(request.headers.get("if-none-match", ""), found.etag):
         return Response(status_code=304, headers=headers)
     coding = choose_encoding(request.headers.get("accept-encoding", ""), set(found.encoded))
     if coding is None:

@@ -4,14 +4,15 @@ The data is read-only, so a URL's response does not change while the process
 lives (except the access date in citations: the key carries the day). A hit is
 answered here, before routing: no template, no query, only bytes. Browsers
 revalidate with If-None-Match and get a 304; a CDN in front may keep pages for
-the ``s-maxage`` and absorb a spike.
+the ``s-maxage`` and absorb a spike. What is kept is capped in entries and in
+bytes, so any number of distinct URLs (query strings are free to invent) fits
+in a fixed amount of memory.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +21,9 @@ import brotli
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .conditional import is_not_modified, not_modified_headers
 from .encoding import choose_encoding
+from .lru import LruCache, MiB
 
 PAGE_CACHE_CONTROL = "public, max-age=300, s-maxage=3600, stale-while-revalidate=86400"
 CACHEABLE = ("text/html", "text/csv", "application/json", "application/zip", "image/png", "image/svg+xml")
@@ -29,6 +32,13 @@ MIN_COMPRESS_BYTES = 512
 BROTLI_QUALITY = 9  # a good ratio at a few ms for a page; each body is compressed once
 UNCACHED_PREFIXES = ("/healthz", "/assets/")  # health must be live; assets have their own route
 DROPPED_HEADERS = {b"content-length", b"content-encoding", b"etag", b"vary"}
+MAX_ENTRIES = 2048
+# Each entry holds its body and up to two compressed forms; the byte cap, not the entry cap,
+# is what bounds memory when bodies are large (a CSV or a zip of the whole dataset).
+MAX_BYTES = 64 * MiB
+MAX_BODY = 16 * MiB  # a larger response is passed through as it comes, never compressed or kept
+
+CacheKey = tuple[str, str, str, bytes, str]  # scheme, Host, path, query string, the day (citations carry it)
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,12 @@ class Entry:
     body: bytes
     encoded: dict[str, bytes]
     etag: bytes
+
+    @property
+    def size(self) -> int:
+        """The bytes this entry keeps alive, near enough: bodies and headers, not object overheads."""
+        headers = sum(len(name) + len(value) for name, value in self.headers)
+        return len(self.body) + sum(len(body) for body in self.encoded.values()) + headers + len(self.etag)
 
 
 def make_entry(headers: list[tuple[bytes, bytes]], body: bytes) -> Entry:
@@ -52,18 +68,20 @@ def make_entry(headers: list[tuple[bytes, bytes]], body: bytes) -> Entry:
 
 
 class ResponseCacheMiddleware:
+    """Answers GET and HEAD from kept responses; ``entries`` is the cache, for its counters."""
+
     def __init__(
         self,
         app: ASGIApp,
-        max_entries: int = 2048,
-        max_body: int = 16 * 1024 * 1024,
+        max_entries: int = MAX_ENTRIES,
+        max_bytes: int = MAX_BYTES,
+        max_body: int = MAX_BODY,
         today: Callable[[], date] = date.today,
     ) -> None:
         self.app = app
-        self.today = today
-        self.max_entries = max_entries
         self.max_body = max_body
-        self.entries: OrderedDict[tuple[str, str, bytes, str], Entry] = OrderedDict()
+        self.today = today  # passed in so tests can move the day on
+        self.entries: LruCache[CacheKey, Entry] = LruCache(max_entries, max_bytes, size=lambda entry: entry.size)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -74,20 +92,26 @@ class ResponseCacheMiddleware:
             await self.app(scope, receive, send)
             return
         request_headers = Headers(scope=scope)
-        key = (request_headers.get("host", ""), scope["path"], scope["query_string"], self.today().isoformat())
+        head = scope["method"] == "HEAD"
+        # The scheme and host are in the key because links in a page are built from them when no base URL
+        # is configured (only allowed hosts get this far); the day, for the access date in citations.
+        key = (
+            scope["scheme"],
+            request_headers.get("host", ""),
+            scope["path"],
+            scope["query_string"],
+            self.today().isoformat(),
+        )
         entry = self.entries.get(key)
         if entry is None:
-            if scope["method"] == "HEAD":
-                await self.app(scope, receive, send)
-                return
-            entry = await self._fill(key, scope, receive, send)
+            # A HEAD is rendered as the GET it asks about (as Starlette does), so it fills the
+            # cache and is revalidated (304) the same way; only its body is left out.
+            entry = await self._fill(key, {**scope, "method": "GET"}, receive, send, head)
             if entry is None:
                 return  # not cacheable: already sent as it came
-        else:
-            self.entries.move_to_end(key)
-        await self._send(entry, request_headers, scope["method"] == "HEAD", send)
+        await self._send(entry, request_headers, head, send)
 
-    async def _fill(self, key: tuple[str, str, bytes, str], scope: Scope, receive: Receive, send: Send) -> Entry | None:
+    async def _fill(self, key: CacheKey, scope: Scope, receive: Receive, send: Send, head: bool) -> Entry | None:
         messages: list[Message] = []
 
         async def capture(message: Message) -> None:
@@ -103,19 +127,17 @@ class ResponseCacheMiddleware:
         cacheable = start.get("status") == 200 and media_type.startswith(CACHEABLE) and "no-store" not in cache_control
         if not cacheable or len(body) > self.max_body:
             for message in messages:
-                await send(message)
+                # A HEAD gets the GET's headers (its Content-Length included) and no body.
+                await send({**message, "body": b""} if head and message["type"] == "http.response.body" else message)
             return None
         entry = make_entry(headers, body)
-        self.entries[key] = entry
-        if len(self.entries) > self.max_entries:
-            self.entries.popitem(last=False)
+        self.entries.put(key, entry)
         return entry
 
     async def _send(self, entry: Entry, request_headers: Headers, head: bool, send: Send) -> None:
         common = [*entry.headers, (b"etag", entry.etag), (b"vary", b"Accept-Encoding")]
-        if request_headers.get("if-none-match", "").encode() == entry.etag:
-            kept = [(n, v) for n, v in common if n.lower() != b"content-type"]
-            await send({"type": "http.response.start", "status": 304, "headers": kept})
+        if is_not_modified(request_headers.get("if-none-match", ""), entry.etag.decode("ascii")):
+            await send({"type": "http.response.start", "status": 304, "headers": not_modified_headers(common)})
             await send({"type": "http.response.body", "body": b""})
             return
         coding = choose_encoding(request_headers.get("accept-encoding", ""), set(entry.encoded))
