@@ -8,11 +8,11 @@ process with every problem listed (exit status 1), not a traceback.
 from __future__ import annotations
 
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import date
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 
 from .context import AppContext, build_context
 from .data import DataValidationError
@@ -33,7 +33,7 @@ def create_app(settings: Settings | None = None, clock: Callable[[], date] = dat
     return assemble(context)
 
 
-def assemble(context: AppContext) -> FastAPI:
+def assemble(context: AppContext, routers: Sequence[APIRouter] = ROUTERS) -> FastAPI:
     """The app around a built context: routers, error pages and the middleware, outermost last."""
 
     @asynccontextmanager
@@ -56,6 +56,6 @@ def assemble(context: AppContext) -> FastAPI:
     # Added last, runs first: security headers go on every response, cached, refused or not.
     app.add_middleware(SecurityHeadersMiddleware)
     install_error_handlers(app)
-    for router in ROUTERS:
+    for router in routers:
         app.include_router(router)
     return app

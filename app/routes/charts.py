@@ -35,20 +35,26 @@ def chart(request: Request, name: str, page: PageDep, context: ContextDep, urls:
     view = find_view(context.views, slug, query_lists(request))
     if extension is None:
         return chart_page(view, page, context, urls)
+    return chart_twin(view, extension, context, urls)
+
+
+def chart_twin(view: ChartView, extension: str, context: AppContext, urls: Urls) -> Response:
     headers = attachment(chart_file_name(view, context.release.version, extension))
+    if extension in ("png", "svg"):
+        image_format: ImageFormat = "svg" if extension == "svg" else "png"
+        try:
+            image = context.images.render(
+                view, image_format, context.settings.site_name, urls.absolute(urls.view(view))
+            )
+        except ImageUnavailableError as error:
+            raise HTTPException(503, str(error)) from error
+        return Response(image, media_type=MEDIA_TYPES[extension], headers=headers)
     rows = [claim_row(claim, lambda claim_id: urls.absolute(urls.estimate(claim_id))) for claim in view.claims]
     if extension == "csv":
         return Response(write_csv(DOWNLOAD_COLUMNS, rows), media_type="text/csv; charset=utf-8", headers=headers)
-    if extension == "json":
-        body: JSONObject = {"chart": view.slug, "title": view.title, "url": urls.absolute(urls.view(view))}
-        body |= {"version": context.release.version, "filters": view.params, "rows": rows}
-        return JSONResponse(body, headers=headers)
-    try:
-        image_format: ImageFormat = "svg" if extension == "svg" else "png"
-        image = context.images.render(view, image_format, context.settings.site_name, urls.absolute(urls.view(view)))
-    except ImageUnavailableError as error:
-        raise HTTPException(503, str(error)) from error
-    return Response(image, media_type=MEDIA_TYPES[extension], headers=headers)
+    body: JSONObject = {"chart": view.slug, "title": view.title, "url": urls.absolute(urls.view(view))}
+    body |= {"version": context.release.version, "filters": view.params, "rows": rows}
+    return JSONResponse(body, headers=headers)
 
 
 def chart_page(view: ChartView, page: Page, context: AppContext, urls: Urls) -> HTMLResponse:

@@ -59,7 +59,8 @@ def test_release_keeps_file_order_and_its_version(release: Release) -> None:
 def test_countries_resolve_by_code_or_name(release: Release) -> None:
     for text in ("RUS", "rus", "Russia", " russia "):
         found = release.resolve_country(text)
-        assert found is not None and found.iso3 == "RUS"
+        assert found is not None
+        assert found.iso3 == "RUS"
     assert release.resolve_country("atlantis") is None
 
 
@@ -80,8 +81,10 @@ def test_citation_chains_follow_repeats_to_the_original(tmp_path: Path) -> None:
     edit_cell(data / "estimates.csv", 1, "repeats", "e0003")  # e0001 repeats the earlier e0003
     release = Release.from_dataset(load_dataset(data, cache_dir=None))
     first, third = claim(release, "e0001"), claim(release, "e0003")
-    assert first.original_id == "e0003" and not first.is_original
-    assert third.original_id == "e0003" and third.is_original
+    assert first.original_id == "e0003"
+    assert not first.is_original
+    assert third.original_id == "e0003"
+    assert third.is_original
     assert release.repeats_of(first) == [third]
     assert release.repeated_by(third) == [first]
     assert release.repeated_by(first) == []
