@@ -11,9 +11,10 @@ import os
 import textwrap
 import threading
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from ..http.lru import LruCache, MiB
+from ..jsontypes import JSONObject
+from ..lru import LruCache, MiB
 from .describe import escape
 from .figure import LEGEND_ROW_PX, legend_names, legend_rows
 from .views import ChartView
@@ -52,7 +53,7 @@ class ImageUnavailableError(RuntimeError):
     """No browser to render with, or the render failed."""
 
 
-def static_figure(view: ChartView, site_name: str, url: str) -> dict[str, Any]:
+def static_figure(view: ChartView, site_name: str, url: str) -> JSONObject:
     """The view's figure with its words drawn in, at the image's fixed size."""
     figure = copy.deepcopy(view.figure)
     layout = figure["layout"]
@@ -112,7 +113,7 @@ class ImageRenderer:
 
         return self._cache.get_or_create((url, fmt), render_one)
 
-    def _render(self, figure: dict[str, Any], fmt: ImageFormat) -> bytes:
+    def _render(self, figure: JSONObject, fmt: ImageFormat) -> bytes:
         if not self.browser_path.is_file():
             raise ImageUnavailableError(f"No browser at '{self.browser_path}' to render images with")
         import kaleido  # imported on first use: it is only needed for images

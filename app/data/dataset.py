@@ -76,7 +76,7 @@ def read_table(data_dir: Path, descriptor: Descriptor, name: str) -> pd.DataFram
     path = data_dir / descriptor.resource(name)["path"]
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     for field in descriptor.fields(name):
-        column = field["name"]
+        column = str(field["name"])
         if field["type"] in ("number", "integer"):
             frame[column] = pd.to_numeric(frame[column])
         elif field["type"] == "date":

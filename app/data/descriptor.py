@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+
+from ..jsontypes import JSONObject
 
 DESCRIPTOR_NAME = "datapackage.json"
 
@@ -22,7 +23,7 @@ class Category:
 
 @dataclass(frozen=True)
 class Descriptor:
-    raw: dict[str, Any]
+    raw: JSONObject
 
     @classmethod
     def read(cls, data_dir: Path) -> Descriptor:
@@ -41,7 +42,7 @@ class Descriptor:
     def title(self) -> str:
         return str(self.raw.get("title", ""))
 
-    def resource(self, name: str) -> dict[str, Any]:
+    def resource(self, name: str) -> JSONObject:
         for resource in self.raw["resources"]:
             if resource["name"] == name:
                 return dict(resource)
@@ -50,10 +51,10 @@ class Descriptor:
     def resource_names(self) -> list[str]:
         return [str(resource["name"]) for resource in self.raw["resources"]]
 
-    def fields(self, resource: str) -> list[dict[str, Any]]:
+    def fields(self, resource: str) -> list[JSONObject]:
         return list(self.resource(resource)["schema"]["fields"])
 
-    def field(self, resource: str, name: str) -> dict[str, Any]:
+    def field(self, resource: str, name: str) -> JSONObject:
         for field in self.fields(resource):
             if field["name"] == name:
                 return dict(field)

@@ -21,9 +21,9 @@ import brotli
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..lru import LruCache, MiB
 from .conditional import is_not_modified, not_modified_headers
 from .encoding import choose_encoding
-from .lru import LruCache, MiB
 
 PAGE_CACHE_CONTROL = "public, max-age=300, s-maxage=3600, stale-while-revalidate=86400"
 CACHEABLE = ("text/html", "text/csv", "application/json", "application/zip", "image/png", "image/svg+xml")

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from starlette.types import Message, Receive, Scope, Send
 
 from app.http import response_cache
-from app.http.lru import MiB
+from app.lru import MiB
 from app.http.response_cache import ResponseCacheMiddleware
 from app.main import create_app
 from app.settings import Settings

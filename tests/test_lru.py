@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from app.http.lru import LruCache
+from app.lru import LruCache
 
 
 def cache(max_entries: int = 100, max_bytes: int = 1000) -> LruCache[str, bytes]:
