@@ -4,8 +4,6 @@
 
 (function () {
   const NARROW_PX = 560; // below this, event labels crowd each other; the list under the chart has them
-  const LABEL_ROW_PX = 16;
-  const LABEL_CHAR_PX = 6.5;
   const FIT_ROUNDS = 6;
   const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
 
@@ -36,7 +34,12 @@
     const range = (layout.xaxis.range || []).map(function (day) { return new Date(day).getTime(); });
     const width = plot.clientWidth - layout.margin.l - layout.margin.r;
     const rowEnds = [];
-    const maxRows = (layout.meta || {}).labelRows || Infinity; // the server's LABEL_ROWS
+    // The server's measures (app/charts/figure.py): rows allowed, row height, a character's width.
+    const meta = layout.meta || {};
+    const maxRows = meta.labelRows || Infinity;
+    const rowPx = meta.labelRowPx || 16;
+    const charPx = meta.labelCharPx || 6.5;
+    const marginTop = meta.marginTopPx || 24;
     const update = {};
     annotations.forEach(function (annotation, index) {
       if (annotation.name !== "event-label") {
@@ -47,7 +50,7 @@
         return;
       }
       const at = (new Date(annotation.x).getTime() - range[0]) / (range[1] - range[0]) * width;
-      const textWidth = annotation.text.length * LABEL_CHAR_PX + 8;
+      const textWidth = annotation.text.length * charPx + 8;
       // A label that would run off the right edge ends at its line instead of starting there.
       const flip = at + textWidth > width;
       const start = flip ? at - textWidth : at;
@@ -62,10 +65,10 @@
         rowEnds.push(0);
       }
       rowEnds[row] = start + textWidth;
-      update["annotations[" + index + "].yshift"] = LABEL_ROW_PX * row;
+      update["annotations[" + index + "].yshift"] = rowPx * row;
       update["annotations[" + index + "].xanchor"] = flip ? "right" : "left";
     });
-    update["margin.t"] = 24 + LABEL_ROW_PX * rowEnds.length;
+    update["margin.t"] = marginTop + rowPx * rowEnds.length;
     const changed = Object.keys(update).some(function (key) {
       return readPath(layout, key) !== update[key];
     });

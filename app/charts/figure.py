@@ -30,6 +30,7 @@ MARKER_PX = 11
 PART_MARKER_PX = 7  # a region of a country, or one kind of worker, in its country's colour
 MILLION = 1_000_000
 LABEL_ROW_PX = 16
+MARGIN_TOP_PX = 24  # above the plot before any row of event labels
 LABEL_ROWS = 4
 NOMINAL_PLOT_PX = (
     900  # label stacking assumes this width; below it labels may touch, and the list under the chart has them all
@@ -81,7 +82,7 @@ def build_figure(marks: Sequence[Mark], events: Sequence[EventMark], unit: str, 
         layout["xaxis"]["range"] = time_range(events, marks)
     labels = event_labels(events, marks)
     layout["annotations"] = labels
-    layout["margin"]["t"] = 24 + LABEL_ROW_PX * (1 + max((label["row"] for label in labels), default=-1))
+    layout["margin"]["t"] = MARGIN_TOP_PX + LABEL_ROW_PX * (1 + max((label["row"] for label in labels), default=-1))
     # Plotly sizes a responsive chart to its box, so the height travels in meta for the page's
     # script to give the box; the plot's minimum lets the script correct it for the real width.
     layout["meta"] = {
@@ -89,6 +90,10 @@ def build_figure(marks: Sequence[Mark], events: Sequence[EventMark], unit: str, 
         "heightPx": chart_height(layout["margin"]["t"], legend_names(traces)),
         "plotMinPx": PLOT_MIN_PX,
         "labelRows": LABEL_ROWS,
+        # The page re-stacks labels for the width it has, with these same measures.
+        "labelRowPx": LABEL_ROW_PX,
+        "labelCharPx": LABEL_CHAR_PX,
+        "marginTopPx": MARGIN_TOP_PX,
     }
     for label in labels:
         label["yshift"] = LABEL_ROW_PX * label.pop("row")
@@ -238,7 +243,7 @@ def _layout(axis_title: str, events: Sequence[EventMark]) -> JSONObject:
     return {
         "autosize": True,
         "height": 420,
-        "margin": {"l": 64, "r": 16, "t": 24, "b": 40},
+        "margin": {"l": 64, "r": 16, "t": MARGIN_TOP_PX, "b": 40},
         "font": {"family": FONT, "size": 13},
         "hovermode": "closest",
         "hoverlabel": {"align": "left"},
