@@ -8,7 +8,7 @@ import pytest
 
 from app.data.descriptor import Descriptor
 
-from .tiny_data import REAL_DATA
+from ..tiny_data import REAL_DATA
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 from app.data import Dataset
 from app.data.quotes import normalise, quote_in_text
 
-from .tiny_data import REAL_DATA, ROOT
+from ..tiny_data import REAL_DATA, ROOT
 
 
 def articles_dir() -> Path:

@@ -13,8 +13,8 @@ from app.charts.registry import CHARTS
 from app.main import create_app
 from app.settings import Settings
 
-from .html import attr, figures, marks, one, parse, text
-from .tiny_data import REAL_DATA, edit_cell, write_tiny_data
+from ..html import attr, figures, marks, one, parse, text
+from ..tiny_data import REAL_DATA, edit_cell, write_tiny_data
 
 HOSTILE_SCRIPT = "<script>alert('x')</script>"
 HOSTILE_ATTRIBUTE = '"><img src=x onerror=alert(1)>'

@@ -14,15 +14,15 @@ from app.charts.views import MAX_DEFAULT_COUNTRIES
 from app.main import create_app
 from app.settings import Settings
 
-from .html import figures, marks, one, parse
-from .tiny_data import ROWS
+from ..html import figures, marks, one, parse
+from ..tiny_data import ROWS
 
 # Country k has k + 1 claims, so the busiest are the last ones; two more than the chart draws.
 CODES = [f"X{chr(ord('A') + index)}A" for index in range(MAX_DEFAULT_COUNTRIES + 2)]
 
 
 def many_countries(directory: Path) -> Path:
-    from .tiny_data import write_tiny_data
+    from ..tiny_data import write_tiny_data
 
     write_tiny_data(directory)
     with (directory / "countries.csv").open("a", newline="", encoding="utf-8") as handle:

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.settings import Settings
 
-from .tiny_data import REAL_DATA, edit_cell
+from ..tiny_data import REAL_DATA, edit_cell
 
 TABLES = ["estimates", "sources", "events", "countries"]
 

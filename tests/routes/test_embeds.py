@@ -18,8 +18,8 @@ from frictionless import Package
 
 from app.data.descriptor import Descriptor
 
-from .html import attr, figures, marks, one, parse, text
-from .tiny_data import REAL_DATA
+from ..html import attr, figures, marks, one, parse, text
+from ..tiny_data import REAL_DATA
 
 BASE = "http://testserver"
 VERSION = Descriptor.read(REAL_DATA).version

@@ -13,8 +13,8 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.settings import Settings
 
-from .html import one, parse, text
-from .tiny_data import edit_cell
+from ..html import one, parse, text
+from ..tiny_data import edit_cell
 
 
 @pytest.fixture

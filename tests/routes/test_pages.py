@@ -9,7 +9,7 @@ from collections import Counter
 from bs4 import BeautifulSoup, Tag
 from fastapi.testclient import TestClient
 
-from .tiny_data import REAL_DATA
+from ..tiny_data import REAL_DATA
 
 
 def soup(html: str) -> BeautifulSoup:
