@@ -6,11 +6,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from app.charts.views import ChartViews
 from app.data import Dataset, load_dataset
 from app.main import create_app
 from app.settings import Settings
 
-from .tiny_data import REAL_DATA, write_tiny_data
+from .tiny_data import REAL_DATA, edit_cell, write_many_countries, write_tiny_data
 
 
 @pytest.fixture(scope="session")
@@ -33,4 +34,29 @@ def tiny(tmp_path: Path) -> Path:
 @pytest.fixture
 def tiny_client(tiny: Path) -> Iterator[TestClient]:
     with TestClient(create_app(Settings(data_dir=tiny))) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def views(real_dataset: Dataset) -> ChartViews:
+    return ChartViews(real_dataset, estimate_url=lambda i: f"/estimates/{i}", source_url=lambda i: f"/sources/{i}")
+
+
+@pytest.fixture
+def chained(tiny: Path) -> Iterator[TestClient]:
+    """e0003 repeats e0001, which repeats e0002 (the original, published first); e0003 is a headcount too."""
+    path = tiny / "estimates.csv"
+    edit_cell(path, 1, "repeats", "e0002")
+    edit_cell(path, 3, "repeats", "e0001")
+    edit_cell(path, 3, "indicator", "workers_abroad")
+    edit_cell(path, 3, "verification", "republished_copy")
+    with TestClient(create_app(Settings(data_dir=tiny, cache_dir=None))) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def many_countries_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """More host countries than an every-country chart draws (see ``write_many_countries``)."""
+    data = write_many_countries(tmp_path_factory.mktemp("many") / "data")
+    with TestClient(create_app(Settings(data_dir=data, cache_dir=None))) as test_client:
         yield test_client

@@ -7,6 +7,9 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
+# Where TestClient's requests go: the absolute links a page gives (embed code, citations) start with it.
+BASE = "http://testserver"
+
 
 def parse(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
@@ -40,3 +43,7 @@ def marks(figure: dict[str, Any]) -> list[str]:
         if trace["mode"] == "markers" and trace["name"] != "Events"
         for point in trace["customdata"]
     ]
+
+
+def claim_traces(figure: dict[str, Any]) -> list[dict[str, Any]]:
+    return [t for t in figure["data"] if t["mode"] == "markers" and t["name"] != "Events"]

@@ -73,3 +73,9 @@ def test_citation_and_changelog_name_the_descriptor_version(descriptor: Descript
     assert f"\nversion: {descriptor.version}\n" in citation
     changelog = (REAL_DATA / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"\n## {descriptor.version} ({descriptor.last_updated})\n" in changelog
+
+
+def test_citation_file_exists() -> None:
+    cff = (REAL_DATA.parent / "CITATION.cff").read_text(encoding="utf-8")
+    assert "cff-version: 1.2.0" in cff
+    assert "title:" in cff

@@ -1,28 +1,14 @@
-"""What a journalist takes away: oEmbed, embed pages, chart downloads, the zip, images, framing, citations."""
+"""Embeds (``app/routes/embeds.py``): the chart with minimal chrome for an iframe, and oEmbed."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import struct
-import xml.etree.ElementTree as ET
-import zipfile
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from frictionless import Package
 
-from app.data.descriptor import Descriptor
-
-from ..html import attr, figures, marks, one, parse, text
-from ..tiny_data import REAL_DATA
-
-BASE = "http://testserver"
-VERSION = Descriptor.read(REAL_DATA).version
+from ..html import BASE, attr, figures, one, parse, text
 
 
 def oembed(client: TestClient, url: str, **params: Any) -> Any:
@@ -130,135 +116,3 @@ def test_embed_theme_must_be_known(client: TestClient) -> None:
     response = client.get("/embed/revenue?theme=neon")
     assert response.status_code == 400
     assert "theme" in text(parse(response.text), ".error-detail")
-
-
-def test_framing_headers(client: TestClient) -> None:
-    charts_js = next(attr(s, "src") for s in parse(client.get("/embed/revenue").text).select("script[src]"))
-    for path in ("/embed/revenue", "/embed.js", charts_js):
-        headers = client.get(path).headers
-        assert headers["content-security-policy"].endswith("frame-ancestors *"), path
-        assert "x-frame-options" not in headers, path
-    for path in ("/", "/charts/revenue", "/countries/rus"):
-        headers = client.get(path).headers
-        assert headers["content-security-policy"].endswith("frame-ancestors 'self'"), path
-        assert headers["x-frame-options"] == "SAMEORIGIN", path
-
-
-def test_chart_page_offers_embed_code_downloads_and_citation(client: TestClient) -> None:
-    page = parse(client.get("/charts/workers-abroad?countries=rus").text)
-    snippet = parse(one(page, "#embed-code").get_text())
-    frame = one(snippet, "iframe")
-    assert attr(frame, "src") == f"{BASE}/embed/workers-abroad?countries=rus"
-    assert attr(frame, "title") == "North Korean workers in each host country: Russia"
-    assert attr(frame, "loading") == "lazy"
-    assert "width:100%" in attr(frame, "style")
-    assert attr(one(snippet, "script"), "src") == f"{BASE}/embed.js"
-    assert attr(one(page, "button[data-copy=embed-code]"), "type") == "button"
-    downloads = {a.get_text(): attr(a, "href") for a in page.select(".take-away a")}
-    assert downloads["CSV"] == "/charts/workers-abroad.csv?countries=rus"
-    assert downloads["PNG"] == "/charts/workers-abroad.png?countries=rus"
-    full = text(page, "#citation-full")
-    assert f"version {VERSION}" in full
-    assert f"{BASE}/charts/workers-abroad?countries=rus" in full
-    assert "Accessed " in full
-    assert "Sputnik" in full  # a publisher of the plotted claims
-    assert attr(one(page, 'meta[property="og:image"]'), "content") == f"{BASE}/charts/workers-abroad.png?countries=rus"
-    assert attr(one(page, 'meta[name="twitter:image"]'), "content") == f"{BASE}/charts/workers-abroad.png?countries=rus"
-
-
-def plotted_ids(client: TestClient, path: str) -> list[str]:
-    (figure,) = figures(parse(client.get(path).text))
-    return sorted(marks(figure))
-
-
-@pytest.mark.parametrize(
-    "chart", ["workers-abroad?countries=chn,rus&from=2017&to=2025", "revenue?indicator=revenue_total", "repatriations"]
-)
-def test_chart_csv_and_json_hold_exactly_the_plotted_rows(client: TestClient, chart: str) -> None:
-    slug, _, query = chart.partition("?")
-    suffix = f"?{query}" if query else ""
-    csv_response = client.get(f"/charts/{slug}.csv{suffix}")
-    json_response = client.get(f"/charts/{slug}.json{suffix}")
-    assert csv_response.status_code == json_response.status_code == 200
-    csv_rows = list(csv.DictReader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
-    json_rows = json_response.json()["rows"]
-    assert sorted(row["id"] for row in csv_rows) == plotted_ids(client, f"/charts/{chart}")
-    as_text = [{k: "" if v is None else str(v) for k, v in row.items()} for row in json_rows]
-    assert csv_rows == as_text
-    assert all(row["quote"] and row["publisher"] and row["estimate_url"].startswith(BASE) for row in csv_rows)
-    disposition = csv_response.headers["content-disposition"]
-    assert disposition.startswith('attachment; filename="nk-workers-abroad-')
-    assert disposition.endswith(f'-{VERSION}.csv"')
-
-
-def test_whole_table_csv_parses_back_to_the_json_rows(client: TestClient) -> None:
-    csv_rows = list(csv.DictReader(io.StringIO(client.get("/data/events.csv").content.decode("utf-8-sig"))))
-    json_rows = client.get("/data/events.json").json()["rows"]
-    assert csv_rows == [{k: "" if v is None else str(v) for k, v in row.items()} for row in json_rows]
-
-
-def test_datapackage_descriptor_is_served(client: TestClient) -> None:
-    assert client.get("/data/datapackage.json").json() == json.loads((REAL_DATA / "datapackage.json").read_text())
-
-
-def test_zip_is_a_valid_data_package(client: TestClient, tmp_path: Path) -> None:
-    response = client.get(f"/data/nk-workers-abroad-{VERSION}.zip")
-    assert response.status_code == 200
-    assert response.headers["content-disposition"] == f'attachment; filename="nk-workers-abroad-{VERSION}.zip"'
-    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
-        names = set(archive.namelist())
-        archive.extractall(tmp_path)
-    assert names == {
-        "estimates.csv",
-        "sources.csv",
-        "events.csv",
-        "countries.csv",
-        "datapackage.json",
-        "README.md",
-        "LICENSE.txt",
-    }
-    report = Package(str(tmp_path / "datapackage.json")).validate()
-    assert report.valid, [error.message for task in report.tasks for error in task.errors]
-    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
-    assert "## Data dictionary" in readme
-    assert "`workers_abroad` (Workers abroad)" in readme
-    assert "## How to cite" in readme
-    assert "CC BY 4.0" in readme
-    assert client.get("/data/nk-workers-abroad-0.9.zip").status_code == 404
-
-
-def png_size(data: bytes) -> tuple[int, int]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", data[16:24])
-    return width, height
-
-
-def test_png_is_an_image_of_the_requested_chart(client: TestClient) -> None:
-    response = client.get("/charts/workers-abroad.png?countries=rus")
-    assert response.status_code == 200
-    assert response.headers["content-type"] == "image/png"
-    assert png_size(response.content) == (1200, 675)
-    assert response.headers["content-disposition"].endswith(f'workers-abroad-rus-{VERSION}.png"')
-
-
-def test_svg_is_an_image_of_the_requested_chart_with_its_words(client: TestClient) -> None:
-    response = client.get("/charts/workers-abroad.svg?countries=rus")
-    assert response.status_code == 200
-    assert response.headers["content-type"] == "image/svg+xml"
-    root = ET.fromstring(response.content)
-    assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    words = " ".join(root.itertext())
-    assert "North Korean workers in each host country: Russia" in words
-    assert "Sources:" in words
-    assert "North Korean Workers Abroad" in words
-    assert f"{BASE}/charts/workers-abroad?countries=rus" in words
-    points = [el for el in root.iter("{http://www.w3.org/2000/svg}path") if "point" in (el.get("class") or "")]
-    assert len(points) == len(plotted_ids(client, "/charts/workers-abroad?countries=rus")) + len(
-        parse(client.get("/charts/workers-abroad?countries=rus").text).select(".chart-events li")
-    )
-
-
-def test_citation_file_exists() -> None:
-    cff = (REAL_DATA.parent / "CITATION.cff").read_text(encoding="utf-8")
-    assert "cff-version: 1.2.0" in cff
-    assert "title:" in cff
