@@ -24,11 +24,11 @@ def test_csv_bytes_match_a_canonical_file(tiny_client: TestClient, tiny: Path) -
     assert tiny_client.get("/data/estimates.csv").content == b"\xef\xbb\xbf" + (tiny / "estimates.csv").read_bytes()
 
 
-def test_formula_cells_are_neutralised_in_csv_only(tiny: Path) -> None:
+def test_formula_cells_are_neutralised_in_csv_only(tiny: Path, cache_dir: Path) -> None:
     edit_cell(tiny / "estimates.csv", 1, "claimant", '=HYPERLINK("http://x","y")')
     edit_cell(tiny / "estimates.csv", 2, "notes", "@SUM(A1)")
     edit_cell(tiny / "estimates.csv", 3, "measure", "-1 workers")
-    client = TestClient(create_app(Settings(data_dir=tiny)))
+    client = TestClient(create_app(Settings(data_dir=tiny, cache_dir=cache_dir)))
     rows = list(csv.DictReader(io.StringIO(client.get("/data/estimates.csv").content.decode("utf-8-sig"))))
     assert [rows[0]["claimant"], rows[1]["notes"], rows[2]["measure"]] == [
         '\'=HYPERLINK("http://x","y")',
@@ -43,8 +43,8 @@ def test_formula_cells_are_neutralised_in_csv_only(tiny: Path) -> None:
 NON_ASCII = "평양 source, Zakharova\u2019s \u201cremarks\u201d"
 
 
-def test_non_ascii_text_survives_the_csv(tiny: Path) -> None:
+def test_non_ascii_text_survives_the_csv(tiny: Path, cache_dir: Path) -> None:
     edit_cell(tiny / "estimates.csv", 1, "claimant", NON_ASCII)
-    client = TestClient(create_app(Settings(data_dir=tiny)))
+    client = TestClient(create_app(Settings(data_dir=tiny, cache_dir=cache_dir)))
     rows = list(csv.DictReader(io.StringIO(client.get("/data/estimates.csv").content.decode("utf-8-sig"))))
     assert rows[0]["claimant"] == NON_ASCII

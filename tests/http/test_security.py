@@ -77,7 +77,7 @@ def test_framing_headers(client: TestClient) -> None:
 
 
 @pytest.fixture
-def hostile_client(tmp_path: Path) -> TestClient:
+def hostile_client(tmp_path: Path, cache_dir: Path) -> TestClient:
     data = write_tiny_data(tmp_path / "data")
     edit_cell(data / "estimates.csv", 1, "claimant", HOSTILE_SCRIPT)
     edit_cell(data / "estimates.csv", 1, "measure", HOSTILE_ATTRIBUTE)
@@ -85,7 +85,7 @@ def hostile_client(tmp_path: Path) -> TestClient:
     edit_cell(data / "estimates.csv", 1, "notes", HOSTILE_ATTRIBUTE)
     edit_cell(data / "sources.csv", 1, "title", HOSTILE_ATTRIBUTE)
     edit_cell(data / "events.csv", 1, "label", "<b>x</b>" + HOSTILE_ATTRIBUTE[:20])
-    return TestClient(create_app(Settings(data_dir=data)))
+    return TestClient(create_app(Settings(data_dir=data, cache_dir=cache_dir)))
 
 
 @pytest.mark.parametrize(
