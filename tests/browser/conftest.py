@@ -65,6 +65,15 @@ class LiveServer:
         self.log.close()
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a browser test: `-m "not browser"` leaves them all out."""
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def live_server(cache_dir: Path) -> Iterator[LiveServer]:
     """The app on the bundled data, its cache in the tests' tmp cache (which holds the prepared assets)."""
