@@ -16,6 +16,9 @@ from app.settings import Settings
 
 from .tiny_data import REAL_DATA, edit_cell, write_many_countries, write_tiny_data
 
+# tests/html.py has helpers that assert: their failures explain themselves, as a test's own asserts do.
+pytest.register_assert_rewrite("tests.html")
+
 
 @pytest.fixture(scope="session")
 def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:

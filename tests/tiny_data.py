@@ -59,6 +59,12 @@ ROWS: dict[str, list[dict[str, str]]] = {
 }
 
 
+def real_ids(table: str) -> list[str]:
+    """The ids of a table of the bundled data, in file order."""
+    with (REAL_DATA / f"{table}.csv").open(encoding="utf-8") as handle:
+        return [row["id"] for row in csv.DictReader(handle)]
+
+
 def write_tiny_data(directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     shutil.copy(REAL_DATA / "datapackage.json", directory / "datapackage.json")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -9,8 +10,14 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.settings import Settings
 
-from ..html import one, parse, text
-from ..tiny_data import edit_cell
+from ..html import assert_safe_html, every_failure, one, parse, text
+from ..tiny_data import edit_cell, real_ids
+
+
+def test_every_estimate_page_answers_with_safe_html(client: TestClient) -> None:
+    """Every row of estimates.csv has its page (the other pages: tests/http/test_security.py)."""
+    failures = every_failure(partial(assert_safe_html, client), [f"/estimates/{i}" for i in real_ids("estimates")])
+    assert failures == [], "\n".join(failures)
 
 
 def chain_links(page_html: str, position: int) -> list[str]:
