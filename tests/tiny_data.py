@@ -59,6 +59,13 @@ ROWS: dict[str, list[dict[str, str]]] = {
 }
 
 
+def dataset_version() -> str:
+    """The dataset version, as the descriptor states it: what download names, citations and /healthz must carry."""
+    with (REAL_DATA / "datapackage.json").open(encoding="utf-8") as handle:
+        version: str = json.load(handle)["version"]
+    return version
+
+
 def real_ids(table: str) -> list[str]:
     """The ids of a table of the bundled data, in file order."""
     with (REAL_DATA / f"{table}.csv").open(encoding="utf-8") as handle:

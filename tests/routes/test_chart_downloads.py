@@ -10,12 +10,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from fastapi.testclient import TestClient
 
-from app.data.descriptor import Descriptor
-
 from ..html import BASE, figures, marks, parse
-from ..tiny_data import REAL_DATA
+from ..tiny_data import dataset_version
 
-VERSION = Descriptor.read(REAL_DATA).version
+VERSION = dataset_version()
 
 
 def plotted_ids(client: TestClient, path: str) -> list[str]:

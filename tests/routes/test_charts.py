@@ -11,15 +11,14 @@ from fastapi.testclient import TestClient
 
 from app.charts.aggregate import MAX_DRAWN_CLAIMS
 from app.charts.views import MAX_DEFAULT_COUNTRIES
-from app.data.descriptor import Descriptor
 from app.main import create_app
 from app.settings import Settings
 
 from ..html import BASE, attr, figures, marks, one, parse, text
 from ..tiny_data import MANY_COUNTRY_CODES as CODES
-from ..tiny_data import REAL_DATA, ROWS, write_tiny_data
+from ..tiny_data import ROWS, dataset_version, write_tiny_data
 
-VERSION = Descriptor.read(REAL_DATA).version
+VERSION = dataset_version()
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 from frictionless import Package
 
-from app.data.descriptor import Descriptor
+from ..tiny_data import REAL_DATA, dataset_version
 
-from ..tiny_data import REAL_DATA
-
-VERSION = Descriptor.read(REAL_DATA).version
+VERSION = dataset_version()
 
 
 TABLES = ["estimates", "sources", "events", "countries"]
@@ -88,7 +86,7 @@ def test_zip_is_a_valid_data_package(client: TestClient, tmp_path: Path) -> None
 
 
 def test_download_names_carry_the_version(client: TestClient) -> None:
-    version = json.loads((REAL_DATA / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    version = dataset_version()
     response = client.get("/data/estimates.csv")
     assert (
         response.headers["content-disposition"] == f'attachment; filename="nk-workers-abroad-estimates-{version}.csv"'
