@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine (see README.md):
 #   make serve   serve the dashboard on the bundled data
 #   make test    lint, type-check, lint the Dockerfile, validate the data, run every test (browser tests too)
+#   make test-fast  lint, format check, type-check and every test but the browser ones, on every core
 # and one more for the benchmark (bench/README.md):
 #   make bench
 PYTHON ?= python3
@@ -19,7 +20,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-.PHONY: install vendor prepare browser serve test bench
+.PHONY: install vendor prepare browser serve test test-fast bench
 install: $(STAMP)
 
 # The official basic plotly.js bundle (scatter, bar, pie) at the version the plotly package ships:
@@ -52,6 +53,13 @@ test: prepare browser
 	$(BIN)/hadolint Dockerfile
 	$(BIN)/python -m app validate data
 	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/pytest
+
+# The loop while editing: no Chromium needed; `make test` still runs everything before a commit.
+test-fast: prepare
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/pytest -m "not browser" -n auto --dist worksteal -q
 
 bench: prepare browser
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[bench]'

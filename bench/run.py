@@ -129,8 +129,8 @@ def start_nginx(app_url: str) -> tuple[Server, Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(body)
     # nginx's workers run as an unprivileged user: let them read the files.
-    for path in [root, *root.rglob("*")]:
-        path.chmod(0o755 if path.is_dir() else 0o644)
+    for entry in [root, *root.rglob("*")]:
+        entry.chmod(0o755 if entry.is_dir() else 0o644)
     port = free_port()
     config = (ROOT / "bench" / "nginx.conf.template").read_text().format(root=root, port=port)
     (root / "nginx.conf").write_text(config)

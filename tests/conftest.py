@@ -1,16 +1,46 @@
+"""Shared fixtures. Nothing a test does writes inside the project: apps keep their cache in a tmp folder."""
+
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from app.charts.views import ChartViews
 from app.data import Dataset, load_dataset
 from app.main import create_app
 from app.settings import Settings
 
-from .tiny_data import REAL_DATA, write_tiny_data
+from .tiny_data import REAL_DATA, edit_cell, write_many_countries, write_tiny_data
+
+# tests/html.py has helpers that assert: their failures explain themselves, as a test's own asserts do.
+pytest.register_assert_rewrite("tests.html")
+
+
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tmp cache for every app the tests build, never the project's ``.cache/``.
+
+    It starts with the pre-compressed assets `make prepare` stored (read, not changed), since
+    compressing plotly.js again at every app start would cost a third of a second each time.
+    """
+    cache = tmp_path_factory.mktemp("cache")
+    prepared = Settings().cache_dir
+    if prepared is not None and prepared.is_dir():
+        for asset in prepared.glob("asset-*"):
+            shutil.copy(asset, cache)
+    return cache
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_in_tmp(cache_dir: Path) -> Iterator[None]:
+    """``Settings()`` read without a cache_dir, here or in a child process (the CLI tests), uses the tmp cache too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NKW_CACHE_DIR", str(cache_dir))
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -19,8 +49,8 @@ def real_dataset() -> Dataset:
 
 
 @pytest.fixture(scope="session")
-def client() -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(data_dir=REAL_DATA))) as test_client:
+def client(cache_dir: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(data_dir=REAL_DATA, cache_dir=cache_dir))) as test_client:
         yield test_client
 
 
@@ -31,6 +61,31 @@ def tiny(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def tiny_client(tiny: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(data_dir=tiny))) as test_client:
+def tiny_client(tiny: Path, cache_dir: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(data_dir=tiny, cache_dir=cache_dir))) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def views(real_dataset: Dataset) -> ChartViews:
+    return ChartViews(real_dataset, estimate_url=lambda i: f"/estimates/{i}", source_url=lambda i: f"/sources/{i}")
+
+
+@pytest.fixture
+def chained(tiny: Path, cache_dir: Path) -> Iterator[TestClient]:
+    """e0003 repeats e0001, which repeats e0002 (the original, published first); e0003 is a headcount too."""
+    path = tiny / "estimates.csv"
+    edit_cell(path, 1, "repeats", "e0002")
+    edit_cell(path, 3, "repeats", "e0001")
+    edit_cell(path, 3, "indicator", "workers_abroad")
+    edit_cell(path, 3, "verification", "republished_copy")
+    with TestClient(create_app(Settings(data_dir=tiny, cache_dir=cache_dir))) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def many_countries_client(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> Iterator[TestClient]:
+    """More host countries than an every-country chart draws (see ``write_many_countries``)."""
+    data = write_many_countries(tmp_path_factory.mktemp("many") / "data")
+    with TestClient(create_app(Settings(data_dir=data, cache_dir=cache_dir))) as test_client:
         yield test_client

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
+from fastapi.testclient import TestClient
+
+# Where TestClient's requests go: the absolute links a page gives (embed code, citations) start with it.
+BASE = "http://testserver"
 
 
 def parse(html: str) -> BeautifulSoup:
@@ -40,3 +45,33 @@ def marks(figure: dict[str, Any]) -> list[str]:
         if trace["mode"] == "markers" and trace["name"] != "Events"
         for point in trace["customdata"]
     ]
+
+
+def claim_traces(figure: dict[str, Any]) -> list[dict[str, Any]]:
+    return [t for t in figure["data"] if t["mode"] == "markers" and t["name"] != "Events"]
+
+
+def assert_safe_html(client: TestClient, path: str) -> None:
+    """The page answers with HTML that runs no inline code and fetches nothing from another site."""
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    page = parse(response.text)
+    assert text(page, "h1")
+    for script in page.select("script"):
+        # No inline code: a script has a same-site src, or it is inert JSON data.
+        assert attr(script, "src").startswith("/") or attr(script, "type") == "application/json"
+    # What the browser fetches (scripts, stylesheets, icons, images) comes from this site.
+    for tag in page.select("script[src], link[rel=stylesheet], link[rel=icon], img[src]"):
+        assert (attr(tag, "src") or attr(tag, "href")).startswith("/"), tag
+
+
+def every_failure(check: Callable[[str], None], items: Iterable[str]) -> list[str]:
+    """Run ``check`` on every item and list each failure by its item: one test reports all the rows that fail."""
+    failures = []
+    for item in items:
+        try:
+            check(item)
+        except AssertionError as error:
+            failures.append(f"{item}: {error}")
+    return failures

@@ -7,9 +7,12 @@ Columns come from the descriptor; a column a row leaves out is written empty.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import shutil
 from pathlib import Path
+
+from app.charts.views import MAX_DEFAULT_COUNTRIES
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_DATA = ROOT / "data"
@@ -56,6 +59,19 @@ ROWS: dict[str, list[dict[str, str]]] = {
 }
 
 
+def dataset_version() -> str:
+    """The dataset version, as the descriptor states it: what download names, citations and /healthz must carry."""
+    with (REAL_DATA / "datapackage.json").open(encoding="utf-8") as handle:
+        version: str = json.load(handle)["version"]
+    return version
+
+
+def real_ids(table: str) -> list[str]:
+    """The ids of a table of the bundled data, in file order."""
+    with (REAL_DATA / f"{table}.csv").open(encoding="utf-8") as handle:
+        return [row["id"] for row in csv.DictReader(handle)]
+
+
 def write_tiny_data(directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     shutil.copy(REAL_DATA / "datapackage.json", directory / "datapackage.json")
@@ -66,6 +82,30 @@ def write_tiny_data(directory: Path) -> Path:
             writer = csv.DictWriter(handle, fieldnames=header, restval="", lineterminator="\n")
             writer.writeheader()
             writer.writerows(ROWS[resource["name"]])
+    return directory
+
+
+# For ``write_many_countries``: two more host countries than an every-country chart draws.
+# Country k has k + 1 claims, so the busiest are the last ones.
+MANY_COUNTRY_CODES = [f"X{chr(ord('A') + index)}A" for index in range(MAX_DEFAULT_COUNTRIES + 2)]
+
+
+def write_many_countries(directory: Path) -> Path:
+    """The tiny data plus the host countries of ``MANY_COUNTRY_CODES``, each with its claims."""
+    write_tiny_data(directory)
+    with (directory / "countries.csv").open("a", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(
+            [code, f"Country {code}", "Europe", "country"] for code in MANY_COUNTRY_CODES
+        )
+    header = next(csv.reader(io.StringIO((directory / "estimates.csv").read_text(encoding="utf-8"))))
+    template = ROWS["estimates"][0]  # workers abroad, Dec 2018, from a 2019 source
+    with (directory / "estimates.csv").open("a", newline="", encoding="utf-8") as handle:
+        rows = csv.DictWriter(handle, fieldnames=header, restval="", lineterminator="\n")
+        number = 100
+        for index, code in enumerate(MANY_COUNTRY_CODES):
+            for _claim in range(index + 1):
+                rows.writerow(template | {"id": f"e{number:04d}", "country": code})
+                number += 1
     return directory
 
 

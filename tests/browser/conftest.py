@@ -29,7 +29,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = ROOT / "screenshots"
 
 
 def free_port() -> int:
@@ -39,10 +38,11 @@ def free_port() -> int:
 
 
 class LiveServer:
-    def __init__(self, data_dir: Path | None = None) -> None:
+    def __init__(self, cache_dir: Path, data_dir: Path | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ)
+        env["NKW_CACHE_DIR"] = str(cache_dir)
         if data_dir is not None:
             env["NKW_DATA_DIR"] = str(data_dir)
         command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(self.port)]
@@ -65,11 +65,31 @@ class LiveServer:
         self.log.close()
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a browser test: `-m "not browser"` leaves them all out."""
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[LiveServer]:
-    server = LiveServer()
+def live_server(cache_dir: Path) -> Iterator[LiveServer]:
+    """The app on the bundled data, its cache in the tests' tmp cache (which holds the prepared assets)."""
+    server = LiveServer(cache_dir)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where page screenshots go: the folder NKW_SCREENSHOTS names (kept to look at), else a tmp folder."""
+    if named := os.environ.get("NKW_SCREENSHOTS"):
+        folder = Path(named).resolve()
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path_factory.mktemp("screenshots")
 
 
 @pytest.fixture(scope="session")

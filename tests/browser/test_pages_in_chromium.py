@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -11,7 +12,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
 from app.charts.figure import PLOT_MIN_PX
 
-from .conftest import SCREENSHOTS, LiveServer
+from .conftest import LiveServer
 
 PAGES = [
     "/",
@@ -70,7 +71,7 @@ def screenshot_name(path: str, width: int) -> str:
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES)
-def test_page_draws_cleanly(page: Page, live_server: LiveServer, path: str, width: int) -> None:
+def test_page_draws_cleanly(page: Page, live_server: LiveServer, screenshots: Path, path: str, width: int) -> None:
     log = watch(page, live_server)
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + path)
@@ -98,8 +99,7 @@ def test_page_draws_cleanly(page: Page, live_server: LiveServer, path: str, widt
         assert plot.locator(".modebar-btn[data-title*='Plotly']").count() == 0
         assert plot.locator("a.modebar-btn[href*='plotly']").count() == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{screenshot_name(path, width)}-{width}.png"), full_page=True)
+    page.screenshot(path=str(screenshots / f"{screenshot_name(path, width)}-{width}.png"), full_page=True)
     assert log.console_errors == []
     assert log.foreign_requests == []
 

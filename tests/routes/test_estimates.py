@@ -1,32 +1,23 @@
-"""What a reader learns about where a claim comes from: how it was checked, what it repeats, what repeats it."""
+"""A claim's page (``app/routes/estimates.py``): its quote, how it was checked, what it repeats, what repeats it."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
 from app.settings import Settings
 
-from .html import one, parse, text
-from .tiny_data import edit_cell
+from ..html import assert_safe_html, every_failure, one, parse, text
+from ..tiny_data import edit_cell, real_ids
 
 
-@pytest.fixture
-def chained(tiny: Path) -> Iterator[TestClient]:
-    """e0003 repeats e0001, which repeats e0002 (the original, published first); e0003 is a headcount too."""
-    path = tiny / "estimates.csv"
-    edit_cell(path, 1, "repeats", "e0002")
-    edit_cell(path, 3, "repeats", "e0001")
-    edit_cell(path, 3, "indicator", "workers_abroad")
-    edit_cell(path, 3, "verification", "republished_copy")
-    with TestClient(create_app(Settings(data_dir=tiny, cache_dir=None))) as client:
-        yield client
+def test_every_estimate_page_answers_with_safe_html(client: TestClient) -> None:
+    """Every row of estimates.csv has its page (the other pages: tests/http/test_security.py)."""
+    failures = every_failure(partial(assert_safe_html, client), [f"/estimates/{i}" for i in real_ids("estimates")])
+    assert failures == [], "\n".join(failures)
 
 
 def chain_links(page_html: str, position: int) -> list[str]:
@@ -76,29 +67,11 @@ def test_a_quote_in_another_language_keeps_its_words_and_shows_a_translation(tin
     assert "About 30,000 work there." in text(page, ".quote-translation")
 
 
-def test_chart_counts_independent_originals(chained: TestClient) -> None:
-    page = parse(chained.get("/charts/workers-abroad").text)
-    expected = "2 claims about workers abroad (1 independent original; 1 claim repeats an earlier figure)"
-    assert expected in text(page, ".chart-description")
-    assert "(1 independent original; 1 claim repeats an earlier figure)" in text(page, "details.chart-data summary")
-
-
-def test_chart_download_carries_verification_and_chain(chained: TestClient) -> None:
-    body = chained.get("/charts/workers-abroad.csv").content.decode("utf-8-sig")
-    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(body))}
-    assert {key: rows["e0003"][key] for key in ("verification", "repeats", "original_id", "quote_language")} == {
-        "verification": "republished_copy",
-        "repeats": "e0001",
-        "original_id": "e0002",
-        "quote_language": "en",
+def test_estimate_page_has_the_quote_and_the_disagreeing_claims(client: TestClient) -> None:
+    page = parse(client.get("/estimates/e0004").text)  # Russia repatriated 18,533 (Yonhap)
+    assert "18,533" in text(page, ".quote p")
+    facts = {
+        dt.get_text(): dd.get_text() for dt, dd in zip(page.select(".facts dt"), page.select(".facts dd"), strict=True)
     }
-    assert rows["e0001"]["original_id"] == "e0002"
-
-
-def test_countries_are_grouped_by_region_with_counts(tiny_client: TestClient) -> None:
-    page = parse(tiny_client.get("/countries").text)
-    groups = [section.h2.get_text() for section in page.select("section.country-group") if section.h2]
-    assert groups == ["Worldwide", "Russia and Central Asia"]
-    russia = page.select("section.country-group")[1]
-    assert "1 host country, 2 claims" in text(russia, ".section-note")
-    assert " ".join(text(page, ".lede").split()).startswith("1 host country with at least one claim")
+    assert facts["Claimant"].startswith("Russian government")
+    assert facts["Period described"].startswith("Dec 2017 to Dec 2018")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.data.validate import validate_data_dir
 
-from .tiny_data import REAL_DATA
+from ..tiny_data import REAL_DATA
 
 
 def test_synthetic_copies_of_the_data_are_valid(tmp_path: Path) -> None:

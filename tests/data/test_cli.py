@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .tiny_data import REAL_DATA, ROOT, edit_cell
+from ..tiny_data import REAL_DATA, ROOT, edit_cell
 
 
 def run(args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

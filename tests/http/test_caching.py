@@ -6,7 +6,7 @@ import brotli
 import pytest
 from fastapi.testclient import TestClient
 
-from .html import attr, parse
+from ..html import attr, parse
 
 
 @pytest.mark.parametrize("path", ["/", "/charts/revenue", "/embed/revenue", "/data/estimates.csv"])

@@ -1,19 +1,21 @@
-"""The served CSV and JSON hold exactly the rows of the data files."""
+"""The dataset (``app/routes/downloads.py``): each table as CSV and JSON, the descriptor, the zip."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from frictionless import Package
 
-from app.main import create_app
-from app.settings import Settings
+from ..tiny_data import REAL_DATA, dataset_version
 
-from .tiny_data import REAL_DATA, edit_cell
+VERSION = dataset_version()
+
 
 TABLES = ["estimates", "sources", "events", "countries"]
 
@@ -47,44 +49,44 @@ def test_json_download_holds_the_file_rows(client: TestClient, table: str) -> No
     assert [{key: as_text(value) for key, value in row.items()} for row in body["rows"]] == expected
 
 
-def test_json_keeps_types(client: TestClient) -> None:
-    rows = client.get("/data/estimates.json").json()["rows"]
-    assert all(isinstance(row["value_low"], int | float) for row in rows)
-    assert any(row["period_start"] is None for row in rows)  # unknown periods are null, not ""
+def test_whole_table_csv_parses_back_to_the_json_rows(client: TestClient) -> None:
+    csv_rows = list(csv.DictReader(io.StringIO(client.get("/data/events.csv").content.decode("utf-8-sig"))))
+    json_rows = client.get("/data/events.json").json()["rows"]
+    assert csv_rows == [{k: "" if v is None else str(v) for k, v in row.items()} for row in json_rows]
 
 
-def test_csv_bytes_match_a_canonical_file(tiny_client: TestClient, tiny: Path) -> None:
-    assert tiny_client.get("/data/estimates.csv").content == b"\xef\xbb\xbf" + (tiny / "estimates.csv").read_bytes()
+def test_datapackage_descriptor_is_served(client: TestClient) -> None:
+    assert client.get("/data/datapackage.json").json() == json.loads((REAL_DATA / "datapackage.json").read_text())
 
 
-def test_formula_cells_are_neutralised_in_csv_only(tiny: Path) -> None:
-    edit_cell(tiny / "estimates.csv", 1, "claimant", '=HYPERLINK("http://x","y")')
-    edit_cell(tiny / "estimates.csv", 2, "notes", "@SUM(A1)")
-    edit_cell(tiny / "estimates.csv", 3, "measure", "-1 workers")
-    client = TestClient(create_app(Settings(data_dir=tiny)))
-    rows = list(csv.DictReader(io.StringIO(client.get("/data/estimates.csv").content.decode("utf-8-sig"))))
-    assert [rows[0]["claimant"], rows[1]["notes"], rows[2]["measure"]] == [
-        '\'=HYPERLINK("http://x","y")',
-        "'@SUM(A1)",
-        "'-1 workers",
-    ]
-    assert rows[0]["value_low"] == "30000"  # numbers are never touched
-    json_rows = client.get("/data/estimates.json").json()["rows"]
-    assert json_rows[0]["claimant"] == '=HYPERLINK("http://x","y")'
-
-
-NON_ASCII = "평양 source, Zakharova\u2019s \u201cremarks\u201d"
-
-
-def test_non_ascii_text_survives_the_csv(tiny: Path) -> None:
-    edit_cell(tiny / "estimates.csv", 1, "claimant", NON_ASCII)
-    client = TestClient(create_app(Settings(data_dir=tiny)))
-    rows = list(csv.DictReader(io.StringIO(client.get("/data/estimates.csv").content.decode("utf-8-sig"))))
-    assert rows[0]["claimant"] == NON_ASCII
+def test_zip_is_a_valid_data_package(client: TestClient, tmp_path: Path) -> None:
+    response = client.get(f"/data/nk-workers-abroad-{VERSION}.zip")
+    assert response.status_code == 200
+    assert response.headers["content-disposition"] == f'attachment; filename="nk-workers-abroad-{VERSION}.zip"'
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        names = set(archive.namelist())
+        archive.extractall(tmp_path)
+    assert names == {
+        "estimates.csv",
+        "sources.csv",
+        "events.csv",
+        "countries.csv",
+        "datapackage.json",
+        "README.md",
+        "LICENSE.txt",
+    }
+    report = Package(str(tmp_path / "datapackage.json")).validate()
+    assert report.valid, [error.message for task in report.tasks for error in task.errors]
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "## Data dictionary" in readme
+    assert "`workers_abroad` (Workers abroad)" in readme
+    assert "## How to cite" in readme
+    assert "CC BY 4.0" in readme
+    assert client.get("/data/nk-workers-abroad-0.9.zip").status_code == 404
 
 
 def test_download_names_carry_the_version(client: TestClient) -> None:
-    version = json.loads((REAL_DATA / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    version = dataset_version()
     response = client.get("/data/estimates.csv")
     assert (
         response.headers["content-disposition"] == f'attachment; filename="nk-workers-abroad-estimates-{version}.csv"'

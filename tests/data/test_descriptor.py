@@ -8,7 +8,7 @@ import pytest
 
 from app.data.descriptor import Descriptor
 
-from .tiny_data import REAL_DATA
+from ..tiny_data import REAL_DATA, dataset_version
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +70,12 @@ def test_indicator_vocabulary_starts_from_the_brief(descriptor: Descriptor) -> N
 
 def test_citation_and_changelog_name_the_descriptor_version(descriptor: Descriptor) -> None:
     citation = (REAL_DATA.parent / "CITATION.cff").read_text(encoding="utf-8")
-    assert f"\nversion: {descriptor.version}\n" in citation
+    assert f"\nversion: {dataset_version()}\n" in citation
     changelog = (REAL_DATA / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert f"\n## {descriptor.version} ({descriptor.last_updated})\n" in changelog
+    assert f"\n## {dataset_version()} ({descriptor.last_updated})\n" in changelog
+
+
+def test_citation_file_exists() -> None:
+    cff = (REAL_DATA.parent / "CITATION.cff").read_text(encoding="utf-8")
+    assert "cff-version: 1.2.0" in cff
+    assert "title:" in cff

@@ -1,4 +1,4 @@
-"""Pages through real HTTP, read as parsed HTML."""
+"""The overview and the method page (``app/routes/pages.py``), read as parsed HTML."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from collections import Counter
 from bs4 import BeautifulSoup, Tag
 from fastapi.testclient import TestClient
 
-from .tiny_data import REAL_DATA
+from ..html import attr, parse, text
+from ..tiny_data import REAL_DATA
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -56,27 +57,15 @@ def test_home_links_every_download(client: TestClient) -> None:
         assert client.get(f"/data/{table}.csv").status_code == 200
 
 
+def test_home_headlines_are_ranges_with_their_claims(client: TestClient) -> None:
+    page = parse(client.get("/").text)
+    russia = next(h for h in page.select(".headline") if text(h, "h3") == "Workers in Russia")
+    assert text(russia, ".headline-figure") == "about 4,000 to about 15,000 workers"
+    claims = [attr(a, "href") for a in russia.select(".headline-claims a")]
+    assert len(claims) == 2
+    assert all(href.startswith("/estimates/e") for href in claims)
+
+
 def test_head_requests_are_answered(client: TestClient) -> None:
     assert client.head("/").status_code == 200
     assert client.head("/healthz").status_code == 200
-
-
-def test_unknown_page_is_an_html_404(client: TestClient) -> None:
-    response = client.get("/nowhere")
-    assert response.status_code == 404
-    assert response.headers["content-type"].startswith("text/html")
-    page = soup(response.text)
-    assert text_of(page, "h1") == "Not found"
-    assert text_of(page, ".error-detail") == "There is no page at /nowhere."
-
-
-def test_healthz_reports_version_and_row_counts(client: TestClient) -> None:
-    descriptor = json.loads((REAL_DATA / "datapackage.json").read_text(encoding="utf-8"))
-    counts = {}
-    for table in ("estimates", "sources", "events", "countries"):
-        with (REAL_DATA / f"{table}.csv").open(encoding="utf-8") as handle:
-            counts[table] = sum(1 for _ in csv.DictReader(handle))
-    assert client.get("/healthz").json() == {
-        "status": "ok",
-        "dataset": {"version": descriptor["version"], "rows": counts},
-    }

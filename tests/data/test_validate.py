@@ -8,7 +8,7 @@ import pytest
 
 from app.data.validate import validate_data_dir
 
-from .tiny_data import REAL_DATA, edit_cell
+from ..tiny_data import REAL_DATA, edit_cell
 
 
 def messages(data_dir: Path) -> list[str]:

@@ -1,0 +1,63 @@
+"""Chart views without HTTP: each a valid figure with one mark per claim, and JSON that is safe in a page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+
+from app.charts.query import ChartQuery
+from app.charts.views import ChartViews, script_safe_json
+
+from ..html import claim_traces
+
+
+def all_views(views: ChartViews) -> list[Any]:
+    defaults = [views.default(spec) for spec in views.specs.values()]
+    spec = views.specs["indicator"]
+    indicators = [c.value for c in views.dataset.indicators()]
+    return defaults + [views.get(spec, ChartQuery(indicator=i)) for i in indicators]
+
+
+def test_every_view_is_a_valid_plotly_figure(views: ChartViews) -> None:
+    for view in all_views(views):
+        go.Figure(data=view.figure["data"], layout=view.figure["layout"])  # raises on an invalid property
+
+
+def test_one_point_per_claim_and_one_indicator_per_chart(views: ChartViews) -> None:
+    for view in all_views(views):
+        points = [point for trace in claim_traces(view.figure) for point in trace["customdata"]]
+        if view.aggregated:  # one mark per series and year, standing for every claim in the view
+            assert sorted(point[1] for point in points) == sorted(point["id"] for point in view.points)
+            assert sum(point["count"] for point in view.points) == len(view.rows), view.title
+        else:
+            assert sorted(point[1] for point in points) == sorted(view.rows["id"]), view.title
+        assert set(view.rows["indicator"]) <= {view.query.indicator}
+
+
+def test_no_line_joins_two_claims(views: ChartViews) -> None:
+    """Span traces are runs of two points separated by gaps: a bar across or a bar up, never a join."""
+    for view in all_views(views):
+        for trace in view.figure["data"]:
+            if trace["mode"] != "lines":
+                continue
+            xs, ys = trace["x"], trace["y"]
+            assert len(xs) % 3 == 0
+            for i in range(0, len(xs), 3):
+                assert xs[i + 2] is None
+                assert ys[i + 2] is None
+                assert xs[i] == xs[i + 1] or ys[i] == ys[i + 1]
+
+
+def test_each_series_has_one_legend_entry(views: ChartViews) -> None:
+    """Dated and undated marks of a series share one legend entry; the key explains hollow marks."""
+    for view in all_views(views):
+        listed = [t["legendgroup"] for t in claim_traces(view.figure) if t.get("showlegend", True)]
+        assert sorted(listed) == sorted({t["legendgroup"] for t in claim_traces(view.figure)}), view.title
+
+
+def test_script_safe_json_cannot_close_the_script_element() -> None:
+    text = script_safe_json({"a": "</script><script>alert(1)</script>&"})
+    assert "<" not in text
+    assert ">" not in text
+    assert "&" not in text

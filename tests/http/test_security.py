@@ -1,0 +1,79 @@
+"""Security: the headers on every response, pages that need no inline script, hostile data shown as text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.charts.registry import CHARTS
+from app.main import create_app
+from app.settings import Settings
+
+from ..html import assert_safe_html, attr, figures, parse, text
+from ..tiny_data import edit_cell, write_tiny_data
+
+HOSTILE_SCRIPT = "<script>alert('x')</script>"
+HOSTILE_ATTRIBUTE = '"><img src=x onerror=alert(1)>'
+
+PAGES = ["/", "/about", "/charts", "/countries", "/sources"] + [f"/charts/{slug}" for slug in [*CHARTS, "indicator"]]
+PAGES += [f"/countries/{code}" for code in ("wld", "chn", "rus", "qat", "kwt", "pol", "mng")]
+
+
+# Every estimate and source page is checked too, a table to a test: tests/routes/test_estimates.py, test_sources.py.
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_answers_with_safe_html(client: TestClient, path: str) -> None:
+    assert_safe_html(client, path)
+
+
+def test_content_security_policy_forbids_inline_and_eval(client: TestClient) -> None:
+    policy = client.get("/charts/revenue").headers["content-security-policy"]
+    script_src = next(part for part in policy.split(";") if part.strip().startswith("script-src"))
+    assert script_src.strip() == "script-src 'self'"
+
+
+def test_framing_headers(client: TestClient) -> None:
+    charts_js = next(attr(s, "src") for s in parse(client.get("/embed/revenue").text).select("script[src]"))
+    for path in ("/embed/revenue", "/embed.js", charts_js):
+        headers = client.get(path).headers
+        assert headers["content-security-policy"].endswith("frame-ancestors *"), path
+        assert "x-frame-options" not in headers, path
+    for path in ("/", "/charts/revenue", "/countries/rus"):
+        headers = client.get(path).headers
+        assert headers["content-security-policy"].endswith("frame-ancestors 'self'"), path
+        assert headers["x-frame-options"] == "SAMEORIGIN", path
+
+
+@pytest.fixture
+def hostile_client(tmp_path: Path, cache_dir: Path) -> TestClient:
+    data = write_tiny_data(tmp_path / "data")
+    edit_cell(data / "estimates.csv", 1, "claimant", HOSTILE_SCRIPT)
+    edit_cell(data / "estimates.csv", 1, "measure", HOSTILE_ATTRIBUTE)
+    edit_cell(data / "estimates.csv", 1, "quote", HOSTILE_SCRIPT + HOSTILE_ATTRIBUTE)
+    edit_cell(data / "estimates.csv", 1, "notes", HOSTILE_ATTRIBUTE)
+    edit_cell(data / "sources.csv", 1, "title", HOSTILE_ATTRIBUTE)
+    edit_cell(data / "events.csv", 1, "label", "<b>x</b>" + HOSTILE_ATTRIBUTE[:20])
+    return TestClient(create_app(Settings(data_dir=data, cache_dir=cache_dir)))
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/charts/workers-abroad", "/countries/rus", "/estimates/e0001", "/sources/s-one", "/sources"]
+)
+def test_hostile_text_is_escaped(hostile_client: TestClient, path: str) -> None:
+    response = hostile_client.get(path)
+    assert response.status_code == 200
+    page = parse(response.text)
+    assert not page.select("img")
+    assert all(attr(s, "src") or attr(s, "type") == "application/json" for s in page.select("script"))
+    assert HOSTILE_SCRIPT not in response.text
+    for figure in figures(page):
+        text = json.dumps(figure)
+        assert "<script>" not in text
+        assert "<img" not in text
+
+
+def test_hostile_text_is_shown_as_text(hostile_client: TestClient) -> None:
+    page = parse(hostile_client.get("/estimates/e0001").text)
+    assert text(page, ".quote p") == HOSTILE_SCRIPT + HOSTILE_ATTRIBUTE

@@ -1,0 +1,18 @@
+"""Hashed static assets (``app/routes/assets.py``): plotly.js from this site, under a name that changes with it."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from ..html import attr, parse
+
+
+def test_plotly_is_served_from_this_site_under_a_hashed_name(client: TestClient) -> None:
+    page = parse(client.get("/").text)
+    src = next(attr(s, "src") for s in page.select("script[src]") if "plotly" in attr(s, "src"))
+    assert src.startswith("/assets/plotly.")
+    response = client.get(src)
+    assert response.status_code == 200
+    assert "immutable" in response.headers["cache-control"]
+    assert response.text.startswith("/**\n* plotly.js (basic - minified) v")  # `make` fetched the basic bundle
+    assert client.get("/assets/plotly.0000.js").status_code == 404

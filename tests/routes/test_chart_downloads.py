@@ -1,0 +1,90 @@
+"""A chart's twins (``app/routes/chart_downloads.py``): its plotted rows as CSV and JSON, and PNG and SVG images."""
+
+from __future__ import annotations
+
+import csv
+import io
+import struct
+import xml.etree.ElementTree as ET
+
+import pytest
+from fastapi.testclient import TestClient
+
+from ..html import BASE, figures, marks, parse
+from ..tiny_data import dataset_version
+
+VERSION = dataset_version()
+
+
+def plotted_ids(client: TestClient, path: str) -> list[str]:
+    (figure,) = figures(parse(client.get(path).text))
+    return sorted(marks(figure))
+
+
+@pytest.mark.parametrize(
+    "chart", ["workers-abroad?countries=chn,rus&from=2017&to=2025", "revenue?indicator=revenue_total", "repatriations"]
+)
+def test_chart_csv_and_json_hold_exactly_the_plotted_rows(client: TestClient, chart: str) -> None:
+    slug, _, query = chart.partition("?")
+    suffix = f"?{query}" if query else ""
+    csv_response = client.get(f"/charts/{slug}.csv{suffix}")
+    json_response = client.get(f"/charts/{slug}.json{suffix}")
+    assert csv_response.status_code == json_response.status_code == 200
+    csv_rows = list(csv.DictReader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
+    json_rows = json_response.json()["rows"]
+    assert sorted(row["id"] for row in csv_rows) == plotted_ids(client, f"/charts/{chart}")
+    as_text = [{k: "" if v is None else str(v) for k, v in row.items()} for row in json_rows]
+    assert csv_rows == as_text
+    assert all(row["quote"] and row["publisher"] and row["estimate_url"].startswith(BASE) for row in csv_rows)
+    disposition = csv_response.headers["content-disposition"]
+    assert disposition.startswith('attachment; filename="nk-workers-abroad-')
+    assert disposition.endswith(f'-{VERSION}.csv"')
+
+
+def test_chart_download_carries_verification_and_chain(chained: TestClient) -> None:
+    body = chained.get("/charts/workers-abroad.csv").content.decode("utf-8-sig")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(body))}
+    assert {key: rows["e0003"][key] for key in ("verification", "repeats", "original_id", "quote_language")} == {
+        "verification": "republished_copy",
+        "repeats": "e0001",
+        "original_id": "e0002",
+        "quote_language": "en",
+    }
+    assert rows["e0001"]["original_id"] == "e0002"
+
+
+def test_the_download_holds_exactly_what_is_drawn(many_countries_client: TestClient) -> None:
+    page = parse(many_countries_client.get("/charts/workers-abroad").text)
+    body = many_countries_client.get("/charts/workers-abroad.csv").content.decode("utf-8-sig")
+    assert sorted(row["id"] for row in csv.DictReader(io.StringIO(body))) == sorted(marks(figures(page)[0]))
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_png_is_an_image_of_the_requested_chart(client: TestClient) -> None:
+    response = client.get("/charts/workers-abroad.png?countries=rus")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/png"
+    assert png_size(response.content) == (1200, 675)
+    assert response.headers["content-disposition"].endswith(f'workers-abroad-rus-{VERSION}.png"')
+
+
+def test_svg_is_an_image_of_the_requested_chart_with_its_words(client: TestClient) -> None:
+    response = client.get("/charts/workers-abroad.svg?countries=rus")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/svg+xml"
+    root = ET.fromstring(response.content)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    words = " ".join(root.itertext())
+    assert "North Korean workers in each host country: Russia" in words
+    assert "Sources:" in words
+    assert "North Korean Workers Abroad" in words
+    assert f"{BASE}/charts/workers-abroad?countries=rus" in words
+    points = [el for el in root.iter("{http://www.w3.org/2000/svg}path") if "point" in (el.get("class") or "")]
+    assert len(points) == len(plotted_ids(client, "/charts/workers-abroad?countries=rus")) + len(
+        parse(client.get("/charts/workers-abroad?countries=rus").text).select(".chart-events li")
+    )

@@ -1,0 +1,175 @@
+"""One chart on its page (``app/routes/charts.py``): filters, words, what is drawn, many claims or countries."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.charts.aggregate import MAX_DRAWN_CLAIMS
+from app.charts.views import MAX_DEFAULT_COUNTRIES
+from app.main import create_app
+from app.settings import Settings
+
+from ..html import BASE, attr, figures, marks, one, parse, text
+from ..tiny_data import MANY_COUNTRY_CODES as CODES
+from ..tiny_data import ROWS, dataset_version, write_tiny_data
+
+VERSION = dataset_version()
+
+
+@pytest.mark.parametrize(
+    ("path", "detail"),
+    [
+        ("/charts/revenue?indicator=wages", "indicator: 'wages' is not one of revenue_per_year, revenue_total"),
+        ("/charts/workers-abroad?countries=chn,xx", "countries: 'xx' is not a country this chart can show; use "),
+        ("/charts/workers-abroad?from=2020&to=2018", "to: 2018 is before from=2020"),
+        ("/charts/workers-abroad?from=last+year", "from: 'last year' is not a year from 1950 to 2100"),
+        ("/charts/revenue?countries=chn", "countries: this chart has no country filter"),
+    ],
+)
+def test_bad_filter_is_a_400_page_naming_the_parameter(client: TestClient, path: str, detail: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 400
+    page = parse(response.text)
+    assert text(page, "h1") == "Bad request"
+    assert text(page, ".error-detail").startswith(detail)
+
+
+def test_tracking_parameters_are_ignored(client: TestClient) -> None:
+    assert client.get("/charts/workers-abroad?utm_source=newsletter&fbclid=abc").status_code == 200
+
+
+def test_chart_table_holds_exactly_the_plotted_claims(client: TestClient) -> None:
+    page = parse(client.get("/charts/workers-abroad?countries=chn,rus&from=2017&to=2025").text)
+    (figure,) = figures(page)
+    plotted = sorted(marks(figure))
+    tabled = sorted(attr(a, "href").rsplit("/", 1)[1] for a in page.select("table.claims tbody tr td:first-child a"))
+    assert plotted == tabled
+    assert plotted  # the view is not empty
+    places = {td.get_text() for td in page.select("table.claims tbody tr td:nth-of-type(2)")}
+    # A place is the country, or the country and a region inside it ("Russia: Primorsky Krai").
+    assert {place.split(": ", 1)[0] for place in places} == {"China", "Russia"}
+
+
+def test_filters_in_any_order_give_the_same_view(client: TestClient) -> None:
+    one = client.get("/charts/workers-abroad?countries=RUS,chn").text
+    two = client.get("/charts/workers-abroad?countries=chn,rus").text
+    assert one == two
+
+
+def test_every_chart_has_its_words(client: TestClient) -> None:
+    page = parse(client.get("/charts/revenue").text)
+    chart = one(page, "figure.chart")
+    assert text(chart, ".chart-title") == "What North Korea earns from its workers abroad"
+    assert text(chart, ".chart-subtitle")
+    assert text(chart, ".source-line").startswith("Sources: ")
+    description = one(chart, ".chart-description")
+    assert attr(one(chart, ".chart-plot"), "aria-describedby") == attr(description, "id")
+    assert "claims about revenue per year" in description.get_text()
+
+
+def test_chart_page_offers_embed_code_downloads_and_citation(client: TestClient) -> None:
+    page = parse(client.get("/charts/workers-abroad?countries=rus").text)
+    snippet = parse(one(page, "#embed-code").get_text())
+    frame = one(snippet, "iframe")
+    assert attr(frame, "src") == f"{BASE}/embed/workers-abroad?countries=rus"
+    assert attr(frame, "title") == "North Korean workers in each host country: Russia"
+    assert attr(frame, "loading") == "lazy"
+    assert "width:100%" in attr(frame, "style")
+    assert attr(one(snippet, "script"), "src") == f"{BASE}/embed.js"
+    assert attr(one(page, "button[data-copy=embed-code]"), "type") == "button"
+    downloads = {a.get_text(): attr(a, "href") for a in page.select(".take-away a")}
+    assert downloads["CSV"] == "/charts/workers-abroad.csv?countries=rus"
+    assert downloads["PNG"] == "/charts/workers-abroad.png?countries=rus"
+    full = text(page, "#citation-full")
+    assert f"version {VERSION}" in full
+    assert f"{BASE}/charts/workers-abroad?countries=rus" in full
+    assert "Accessed " in full
+    assert "Sputnik" in full  # a publisher of the plotted claims
+    assert attr(one(page, 'meta[property="og:image"]'), "content") == f"{BASE}/charts/workers-abroad.png?countries=rus"
+    assert attr(one(page, 'meta[name="twitter:image"]'), "content") == f"{BASE}/charts/workers-abroad.png?countries=rus"
+
+
+def test_chart_counts_independent_originals(chained: TestClient) -> None:
+    page = parse(chained.get("/charts/workers-abroad").text)
+    expected = "2 claims about workers abroad (1 independent original; 1 claim repeats an earlier figure)"
+    assert expected in text(page, ".chart-description")
+    assert "(1 independent original; 1 claim repeats an earlier figure)" in text(page, "details.chart-data summary")
+
+
+def test_every_country_view_draws_the_busiest_countries(many_countries_client: TestClient) -> None:
+    page = parse(many_countries_client.get("/charts/workers-abroad").text)
+    drawn = {trace["legendgroup"] for trace in figures(page)[0]["data"] if trace.get("legendgroup")}
+    busiest = {f"Country {code}" for code in CODES[-MAX_DEFAULT_COUNTRIES:]}
+    assert drawn == busiest  # Russia (1 claim) and the two quietest are left out
+
+
+def test_the_countries_left_out_are_named_and_linked(many_countries_client: TestClient) -> None:
+    note = one(parse(many_countries_client.get("/charts/workers-abroad").text), ".chart-left-out")
+    assert note.get_text().startswith(f"Showing the {MAX_DEFAULT_COUNTRIES} countries with the most claims.")
+    links = {link.get_text(): str(link["href"]) for link in note.select("a")}
+    assert links == {
+        "Country XAA": "/charts/workers-abroad?countries=xaa",
+        "Country XBA": "/charts/workers-abroad?countries=xba",
+        "Russia": "/charts/workers-abroad?countries=rus",
+    }
+
+
+def test_a_country_left_out_draws_on_its_own_chart(many_countries_client: TestClient) -> None:
+    page = parse(many_countries_client.get("/charts/workers-abroad?countries=xaa").text)
+    assert page.select_one(".chart-left-out") is None
+    assert len(marks(figures(page)[0])) == 1
+
+
+CLAIMS = MAX_DRAWN_CLAIMS + 30
+
+
+def large_data(directory: Path) -> Path:
+    write_tiny_data(directory)
+    template = ROWS["estimates"][0]  # workers abroad in Russia, Dec 2018
+    header = next(iter(csv.reader(io.StringIO((directory / "estimates.csv").read_text(encoding="utf-8")))))
+    with (directory / "estimates.csv").open("a", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, restval="", lineterminator="\n")
+        for index in range(CLAIMS):
+            year = 2014 + index % 5  # all before the source (23 Dec 2019) was published
+            writer.writerow(
+                template
+                | {"id": f"e{index + 100:04d}", "value_low": str(1000 + index), "value_high": str(1000 + index)}
+                | {"period_start": f"{year}-12-01", "period_end": f"{year}-12-31"}
+            )
+    return directory
+
+
+def large_client(tmp_path: Path) -> TestClient:
+    return TestClient(create_app(Settings(data_dir=large_data(tmp_path / "data"), cache_dir=None)))
+
+
+def test_many_claims_are_drawn_per_series_and_year(tmp_path: Path) -> None:
+    client = large_client(tmp_path)
+    page = parse(client.get("/charts/workers-abroad").text)
+    (figure,) = figures(page)
+    drawn = marks(figure)
+    assert len(drawn) == 5  # Russia in each of 2015-2019; the original claim shares 2018
+    rows = page.select("table.aggregates tbody tr")
+    assert len(rows) == len(drawn)
+    counts = sorted(int(row.select("td")[2].get_text()) for row in rows)
+    assert sum(counts) == CLAIMS + 1
+    link = rows[0].select_one("a")
+    assert link is not None
+    assert "from=" in str(link.get("href"))
+    assert "countries=rus" in str(link.get("href"))
+    download = client.get("/charts/workers-abroad.csv").content.decode("utf-8-sig")
+    assert len(list(csv.DictReader(io.StringIO(download)))) == CLAIMS + 1
+
+
+def test_a_year_of_a_large_view_is_drawn_claim_by_claim(tmp_path: Path) -> None:
+    client = large_client(tmp_path)
+    page = parse(client.get("/charts/workers-abroad?countries=rus&from=2016&to=2016").text)
+    (figure,) = figures(page)
+    drawn = marks(figure)
+    assert len(drawn) == CLAIMS // 5
+    assert not page.select("table.aggregates")
