@@ -10,10 +10,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.charts.views import ChartViews
+from app.context import chart_links
 from app.data import Dataset, load_dataset
-from app.main import create_app
+from app.domain import Release
 from app.settings import Settings
+from app.urls import Urls
 
+from .clients import app_client
 from .tiny_data import REAL_DATA, edit_cell, write_many_countries, write_tiny_data
 
 # tests/html.py has helpers that assert: their failures explain themselves, as a test's own asserts do.
@@ -50,7 +53,7 @@ def real_dataset() -> Dataset:
 
 @pytest.fixture(scope="session")
 def client(cache_dir: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(data_dir=REAL_DATA, cache_dir=cache_dir))) as test_client:
+    with app_client(Settings(data_dir=REAL_DATA, cache_dir=cache_dir)) as test_client:
         yield test_client
 
 
@@ -62,13 +65,13 @@ def tiny(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def tiny_client(tiny: Path, cache_dir: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(data_dir=tiny, cache_dir=cache_dir))) as test_client:
+    with app_client(Settings(data_dir=tiny, cache_dir=cache_dir)) as test_client:
         yield test_client
 
 
 @pytest.fixture(scope="module")
 def views(real_dataset: Dataset) -> ChartViews:
-    return ChartViews(real_dataset, estimate_url=lambda i: f"/estimates/{i}", source_url=lambda i: f"/sources/{i}")
+    return ChartViews(Release.from_dataset(real_dataset), chart_links(Urls()))
 
 
 @pytest.fixture
@@ -79,7 +82,7 @@ def chained(tiny: Path, cache_dir: Path) -> Iterator[TestClient]:
     edit_cell(path, 3, "repeats", "e0001")
     edit_cell(path, 3, "indicator", "workers_abroad")
     edit_cell(path, 3, "verification", "republished_copy")
-    with TestClient(create_app(Settings(data_dir=tiny, cache_dir=cache_dir))) as client:
+    with app_client(Settings(data_dir=tiny, cache_dir=cache_dir)) as client:
         yield client
 
 
@@ -87,5 +90,5 @@ def chained(tiny: Path, cache_dir: Path) -> Iterator[TestClient]:
 def many_countries_client(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> Iterator[TestClient]:
     """More host countries than an every-country chart draws (see ``write_many_countries``)."""
     data = write_many_countries(tmp_path_factory.mktemp("many") / "data")
-    with TestClient(create_app(Settings(data_dir=data, cache_dir=cache_dir))) as test_client:
+    with app_client(Settings(data_dir=data, cache_dir=cache_dir)) as test_client:
         yield test_client

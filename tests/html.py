@@ -9,8 +9,10 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 from fastapi.testclient import TestClient
 
-# Where TestClient's requests go: the absolute links a page gives (embed code, citations) start with it.
-BASE = "http://testserver"
+from .clients import LOCAL_URL
+
+# Where the test clients' requests go: the absolute links a page gives (embed code, citations) start with it.
+BASE = LOCAL_URL
 
 
 def parse(html: str) -> BeautifulSoup:

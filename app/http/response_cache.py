@@ -96,7 +96,7 @@ class ResponseCacheMiddleware:
         # The scheme and host are in the key because links in a page are built from them when no base URL
         # is configured (only allowed hosts get this far); the day, for the access date in citations.
         key = (
-            scope["scheme"],
+            scope.get("scheme", "http"),
             request_headers.get("host", ""),
             scope["path"],
             scope["query_string"],

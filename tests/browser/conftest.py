@@ -45,7 +45,17 @@ class LiveServer:
         env["NKW_CACHE_DIR"] = str(cache_dir)
         if data_dir is not None:
             env["NKW_DATA_DIR"] = str(data_dir)
-        command = [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(self.port)]
+        command = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "app.main:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+        ]
         # Logs go to a file, not a pipe: a pipe nobody reads fills up and stalls the server.
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)

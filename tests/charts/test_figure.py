@@ -23,10 +23,10 @@ def test_open_ended_and_undated_claims_look_different(views: ChartViews) -> None
     for trace in claim_traces(view.figure):
         for (_href, id_), symbol in zip(trace["customdata"], trace["marker"]["symbol"], strict=True):
             symbols[id_] = symbol
-    rows = view.rows.set_index("id")
+    claims = {claim.id: claim for claim in view.claims}
     for id_, symbol in symbols.items():
-        qualifier, known = rows.loc[id_, "qualifier"], rows.loc[id_, "period_known"]
-        assert ("-open" in symbol) != bool(known)
+        qualifier, known = claims[id_].qualifier, claims[id_].period.known
+        assert ("-open" in symbol) != known
         if qualifier in ("at_least", "more_than"):
             assert symbol.startswith("triangle-up")
         if qualifier == "up_to":
@@ -58,12 +58,12 @@ def test_past_the_palette_each_country_keeps_one_colour(views: ChartViews) -> No
     view = views.default(views.specs["workers-abroad"])
     traces = claim_traces(view.figure)
     assert len({t["legendgroup"] for t in traces}) > len(PALETTE), "the view no longer tests what it should"
-    rows = view.rows.drop_duplicates("series").set_index("series")
+    claim_of_series = {mark.series: mark.claim for mark in view.plotted if mark.claim is not None}
     colour_of_country: dict[str, set[str]] = {}
     for trace in traces:
-        country, region, workforce = rows.loc[trace["legendgroup"], ["country", "region", "workforce"]]
-        colour_of_country.setdefault(country, set()).add(trace["marker"]["color"])
-        part = bool(region) or workforce != "all"
+        claim = claim_of_series[trace["legendgroup"]]
+        colour_of_country.setdefault(claim.country.iso3, set()).add(trace["marker"]["color"])
+        part = bool(claim.region) or claim.workforce != "all"
         assert trace["marker"]["size"] == (PART_MARKER_PX if part else MARKER_PX), trace["name"]
     assert all(len(colours) == 1 for colours in colour_of_country.values())
     firsts = [next(iter(colours)) for colours in colour_of_country.values()]

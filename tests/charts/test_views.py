@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import plotly.graph_objects as go
 
 from app.charts.query import ChartQuery
-from app.charts.views import ChartViews, script_safe_json
+from app.charts.views import ChartView, ChartViews, script_safe_json
 
 from ..html import claim_traces
 
 
-def all_views(views: ChartViews) -> list[Any]:
+def all_views(views: ChartViews) -> list[ChartView]:
     defaults = [views.default(spec) for spec in views.specs.values()]
     spec = views.specs["indicator"]
-    indicators = [c.value for c in views.dataset.indicators()]
+    indicators = [c.value for c in views.release.indicators]
     return defaults + [views.get(spec, ChartQuery(indicator=i)) for i in indicators]
 
 
@@ -28,11 +26,11 @@ def test_one_point_per_claim_and_one_indicator_per_chart(views: ChartViews) -> N
     for view in all_views(views):
         points = [point for trace in claim_traces(view.figure) for point in trace["customdata"]]
         if view.aggregated:  # one mark per series and year, standing for every claim in the view
-            assert sorted(point[1] for point in points) == sorted(point["id"] for point in view.points)
-            assert sum(point["count"] for point in view.points) == len(view.rows), view.title
+            assert sorted(point[1] for point in points) == sorted(mark.id for mark in view.marks)
+            assert sum(mark.count for mark in view.marks) == len(view.claims), view.title
         else:
-            assert sorted(point[1] for point in points) == sorted(view.rows["id"]), view.title
-        assert set(view.rows["indicator"]) <= {view.query.indicator}
+            assert sorted(point[1] for point in points) == sorted(claim.id for claim in view.claims), view.title
+        assert {claim.indicator for claim in view.claims} <= {view.query.indicator}
 
 
 def test_no_line_joins_two_claims(views: ChartViews) -> None:

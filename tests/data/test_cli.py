@@ -40,7 +40,7 @@ def test_validate_lists_every_problem_and_exits_1(tiny: Path) -> None:
 def test_server_refuses_to_start_on_invalid_data(tiny: Path) -> None:
     edit_cell(tiny / "estimates.csv", 2, "source_id", "missing")
     result = run(
-        [sys.executable, "-m", "uvicorn", "app.main:app", "--port", "0"],
+        [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app", "--port", "0"],
         env={"NKW_DATA_DIR": str(tiny)},
     )
     assert result.returncode == 1

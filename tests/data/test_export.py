@@ -8,9 +8,9 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from app.main import create_app
 from app.settings import Settings
 
+from ..clients import app_client
 from ..tiny_data import edit_cell
 
 
@@ -28,7 +28,7 @@ def test_formula_cells_are_neutralised_in_csv_only(tiny: Path, cache_dir: Path) 
     edit_cell(tiny / "estimates.csv", 1, "claimant", '=HYPERLINK("http://x","y")')
     edit_cell(tiny / "estimates.csv", 2, "notes", "@SUM(A1)")
     edit_cell(tiny / "estimates.csv", 3, "measure", "-1 workers")
-    client = TestClient(create_app(Settings(data_dir=tiny, cache_dir=cache_dir)))
+    client = app_client(Settings(data_dir=tiny, cache_dir=cache_dir))
     rows = list(csv.DictReader(io.StringIO(client.get("/data/estimates.csv").content.decode("utf-8-sig"))))
     assert [rows[0]["claimant"], rows[1]["notes"], rows[2]["measure"]] == [
         '\'=HYPERLINK("http://x","y")',
@@ -45,6 +45,6 @@ NON_ASCII = "평양 source, Zakharova\u2019s \u201cremarks\u201d"
 
 def test_non_ascii_text_survives_the_csv(tiny: Path, cache_dir: Path) -> None:
     edit_cell(tiny / "estimates.csv", 1, "claimant", NON_ASCII)
-    client = TestClient(create_app(Settings(data_dir=tiny, cache_dir=cache_dir)))
+    client = app_client(Settings(data_dir=tiny, cache_dir=cache_dir))
     rows = list(csv.DictReader(io.StringIO(client.get("/data/estimates.csv").content.decode("utf-8-sig"))))
     assert rows[0]["claimant"] == NON_ASCII

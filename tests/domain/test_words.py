@@ -6,7 +6,15 @@ from datetime import date
 
 import pytest
 
-from app.domain.words import format_number, format_period, format_published, format_value, plural, publisher_name
+from app.domain.words import (
+    format_amount,
+    format_number,
+    format_period,
+    format_published,
+    format_value,
+    plural,
+    publisher_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -21,6 +29,11 @@ from app.domain.words import format_number, format_period, format_published, for
         (0, 0, "exact", "workers", "0 workers"),
         (462, 462, "range", "workers", "462 workers"),  # a range with equal ends reads as one figure
         (3, 3, "exact", "times", "3 times"),
+        (750_000_000, 1_100_000_000, "range", "USD per year", "US$750 million to 1.1 billion a year"),
+        (20_400_000, 20_400_000, "about", "USD per year", "about US$20.4 million a year"),
+        (150, 150, "exact", "USD per month", "US$150 a month"),
+        (24000, 24000, "at_least", "permits", "at least 24,000 permits"),
+        (50, 50, "more_than", "percent", "more than 50%"),
     ],
 )
 def test_value_reads_with_its_qualifier_and_unit(
@@ -39,6 +52,7 @@ def test_value_reads_with_its_qualifier_and_unit(
         (date(2024, 7, 1), date(2024, 9, 30), "quarter", "Q3 2024"),
         (date(2024, 1, 11), date(2024, 1, 14), "day", "11 Jan 2024 to 14 Jan 2024"),
         (date(2019, 12, 22), date(2019, 12, 22), "day", "22 Dec 2019"),
+        (date(2020, 3, 10), date(2020, 3, 10), "day", "10 Mar 2020"),
         (None, None, "unknown", "period not stated"),
         (date(2019, 1, 1), date(2019, 12, 31), "unknown", "period not stated"),
     ],
@@ -53,6 +67,11 @@ def test_period_reads_at_its_precision(start: date | None, end: date | None, pre
 )
 def test_publication_date_never_claims_more_precision_than_known(precision: str, expected: str) -> None:
     assert format_published(date(2024, 3, 3), precision) == expected
+
+
+def test_amounts_stay_exact_below_a_million() -> None:
+    assert format_amount(23267, "workers") == "23,267"
+    assert format_amount(740_000_000, "USD") == "740 million"
 
 
 def test_publication_date_unknown() -> None:

@@ -14,11 +14,11 @@ from fastapi.testclient import TestClient
 from starlette.types import Message, Receive, Scope, Send
 
 from app.http import response_cache
-from app.lru import MiB
 from app.http.response_cache import ResponseCacheMiddleware
-from app.main import create_app
+from app.lru import MiB
 from app.settings import Settings
 
+from ..clients import app_client as make_client
 from ..html import attr, parse
 from ..tiny_data import write_tiny_data
 
@@ -28,7 +28,7 @@ def app_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]
     """The real app on the tiny dataset, writing only under a temporary directory."""
     root = tmp_path_factory.mktemp("response_cache")
     settings = Settings(data_dir=write_tiny_data(root / "data"), cache_dir=root / "cache")
-    with TestClient(create_app(settings)) as client:
+    with make_client(settings) as client:
         yield client
 
 
@@ -108,7 +108,7 @@ class Answer:
 
 async def call(app: ResponseCacheMiddleware, method: str, url: str, **headers: str) -> Answer:
     path, _, query = url.partition("?")
-    raw_headers = [(b"host", b"testserver")] + [(k.replace("_", "-").encode(), v.encode()) for k, v in headers.items()]
+    raw_headers = [(b"host", b"localhost")] + [(k.replace("_", "-").encode(), v.encode()) for k, v in headers.items()]
     scope: Scope = {"type": "http", "method": method, "path": path, "query_string": query.encode()}
     scope["headers"] = raw_headers
     answer = Answer(status=0)

@@ -9,9 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.charts.registry import CHARTS
-from app.main import create_app
 from app.settings import Settings
 
+from ..clients import app_client
 from ..html import assert_safe_html, attr, figures, parse, text
 from ..tiny_data import edit_cell, write_tiny_data
 
@@ -55,7 +55,7 @@ def hostile_client(tmp_path: Path, cache_dir: Path) -> TestClient:
     edit_cell(data / "estimates.csv", 1, "notes", HOSTILE_ATTRIBUTE)
     edit_cell(data / "sources.csv", 1, "title", HOSTILE_ATTRIBUTE)
     edit_cell(data / "events.csv", 1, "label", "<b>x</b>" + HOSTILE_ATTRIBUTE[:20])
-    return TestClient(create_app(Settings(data_dir=data, cache_dir=cache_dir)))
+    return app_client(Settings(data_dir=data, cache_dir=cache_dir))
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ from fastapi.testclient import TestClient
 
 from app.charts.aggregate import MAX_DRAWN_CLAIMS
 from app.charts.views import MAX_DEFAULT_COUNTRIES
-from app.main import create_app
 from app.settings import Settings
 
+from ..clients import app_client
 from ..html import BASE, attr, figures, marks, one, parse, text
 from ..tiny_data import MANY_COUNTRY_CODES as CODES
 from ..tiny_data import ROWS, dataset_version, write_tiny_data
@@ -145,7 +145,7 @@ def large_data(directory: Path) -> Path:
 
 
 def large_client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(Settings(data_dir=large_data(tmp_path / "data"), cache_dir=None)))
+    return app_client(Settings(data_dir=large_data(tmp_path / "data"), cache_dir=None))
 
 
 def test_many_claims_are_drawn_per_series_and_year(tmp_path: Path) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from app.main import create_app
 from app.settings import Settings
 
+from ..clients import app_client
 from ..html import assert_safe_html, every_failure, one, parse, text
 from ..tiny_data import edit_cell, real_ids
 
@@ -58,7 +58,7 @@ def test_a_quote_in_another_language_keeps_its_words_and_shows_a_translation(tin
     edit_cell(path, 1, "quote", "약 3만 명이 일한다.")
     edit_cell(path, 1, "quote_language", "ko")
     edit_cell(path, 1, "quote_translation", "About 30,000 work there.")
-    with TestClient(create_app(Settings(data_dir=tiny, cache_dir=None))) as client:
+    with app_client(Settings(data_dir=tiny, cache_dir=None)) as client:
         page = parse(client.get("/estimates/e0001").text)
     quote = one(page, "blockquote.quote")
     assert quote["lang"] == "ko"
