@@ -76,4 +76,6 @@ def every_failure(check: Callable[[str], None], items: Iterable[str]) -> list[st
             check(item)
         except AssertionError as error:
             failures.append(f"{item}: {error}")
+        except Exception as error:  # a row that raises is one more failure, not the end of the check
+            failures.append(f"{item}: {error!r}")
     return failures
