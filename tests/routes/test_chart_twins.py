@@ -1,4 +1,5 @@
-"""A chart's twins (``app/routes/chart_downloads.py``): its plotted rows as CSV and JSON, and PNG and SVG images."""
+"""A chart's twins (``/charts/{name}.csv`` and the rest, in ``app/routes/charts.py``): its plotted rows as CSV and
+JSON, and PNG and SVG images."""
 
 from __future__ import annotations
 
