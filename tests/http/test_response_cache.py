@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import gc
 import tracemalloc
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 import pytest
 from fastapi.testclient import TestClient
@@ -21,6 +23,18 @@ from app.settings import Settings
 from ..clients import app_client as make_client
 from ..html import attr, parse
 from ..tiny_data import write_tiny_data
+
+T = TypeVar("T")
+
+
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run ``coroutine`` on its own event loop in another thread.
+
+    The browser tests keep Playwright's loop running in this thread for the whole session, and
+    asyncio.run refuses to start a second loop in a thread that has one.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -131,11 +145,11 @@ def test_a_new_day_renders_the_page_again() -> None:
     today = [date(2026, 1, 1)]
     pages = Pages()
     cache = ResponseCacheMiddleware(pages, today=lambda: today[0])
-    first = asyncio.run(call(cache, "GET", "/chart"))
+    first = run_async(call(cache, "GET", "/chart"))
     pages.stamp = "accessed on day two"
-    same_day = asyncio.run(call(cache, "GET", "/chart"))
+    same_day = run_async(call(cache, "GET", "/chart"))
     today[0] = date(2026, 1, 2)
-    next_day = asyncio.run(call(cache, "GET", "/chart"))
+    next_day = run_async(call(cache, "GET", "/chart"))
     assert b"day one" in first.body
     assert same_day.body == first.body
     assert b"day two" in next_day.body
@@ -145,11 +159,11 @@ def test_a_new_day_renders_the_page_again() -> None:
 
 def test_head_before_any_get_is_kept_and_revalidated() -> None:
     pages = Pages()
-    get = asyncio.run(call(ResponseCacheMiddleware(pages), "GET", "/chart"))
+    get = run_async(call(ResponseCacheMiddleware(pages), "GET", "/chart"))
     cache = ResponseCacheMiddleware(pages)  # a fresh cache: the HEAD is its first request
-    head = asyncio.run(call(cache, "HEAD", "/chart", if_none_match=f"W/{get.headers['etag']}"))
+    head = run_async(call(cache, "HEAD", "/chart", if_none_match=f"W/{get.headers['etag']}"))
     assert (head.status, head.body) == (304, b"")
-    head = asyncio.run(call(cache, "HEAD", "/chart"))
+    head = run_async(call(cache, "HEAD", "/chart"))
     assert (head.status, head.body) == (200, b"")
     assert head.headers["content-length"] == str(len(get.body))
     assert head.headers["etag"] == get.headers["etag"]
@@ -157,7 +171,7 @@ def test_head_before_any_get_is_kept_and_revalidated() -> None:
 
 def test_head_of_an_uncacheable_answer_has_no_body() -> None:
     cache = ResponseCacheMiddleware(Pages())
-    head = asyncio.run(call(cache, "HEAD", "/missing"))
+    head = run_async(call(cache, "HEAD", "/missing"))
     assert (head.status, head.body) == (404, b"")
     assert len(cache.entries) == 0
 
@@ -165,7 +179,7 @@ def test_head_of_an_uncacheable_answer_has_no_body() -> None:
 def test_a_page_over_the_byte_cap_is_served_but_not_kept() -> None:
     pages = Pages()
     cache = ResponseCacheMiddleware(pages, max_bytes=1000)
-    answers = [asyncio.run(call(cache, "GET", "/chart")) for _ in range(2)]
+    answers = [run_async(call(cache, "GET", "/chart")) for _ in range(2)]
     assert [answer.status for answer in answers] == [200, 200]
     assert answers[0].body == answers[1].body
     assert (len(cache.entries), cache.entries.total_bytes, pages.renders) == (0, 0, 2)
@@ -195,7 +209,7 @@ def test_10000_distinct_urls_stay_within_the_caps(
             assert answer.headers["content-encoding"] == "br"
 
     def traced_after(start: int, stop: int) -> int:
-        asyncio.run(requests(start, stop))
+        run_async(requests(start, stop))
         assert len(cache.entries) <= max_entries
         assert cache.entries.total_bytes <= max_bytes
         gc.collect()
@@ -211,5 +225,5 @@ def test_10000_distinct_urls_stay_within_the_caps(
     # The cache was full and working, not empty: the last page is answered without a render.
     assert len(cache.entries) == max_entries or cache.entries.total_bytes > max_bytes - 10_000
     renders = pages.renders
-    asyncio.run(call(cache, "GET", "/chart?n=9999"))
+    run_async(call(cache, "GET", "/chart?n=9999"))
     assert pages.renders == renders
