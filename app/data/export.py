@@ -75,3 +75,8 @@ def write_csv(columns: Sequence[str], rows: Iterable[Mapping[str, Cell]], *, for
 def to_csv(frame: pd.DataFrame, *, for_spreadsheets: bool = True) -> str:
     """A whole table as CSV text, no index (see ``write_csv``)."""
     return write_csv([str(c) for c in frame.columns], records(frame), for_spreadsheets=for_spreadsheets)
+
+
+def table_rows(frame: pd.DataFrame) -> tuple[list[str], list[dict[str, Cell]]]:
+    """A whole table's column names and rows, as its JSON download holds them."""
+    return [str(column) for column in frame.columns], records(frame)

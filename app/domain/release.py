@@ -15,6 +15,8 @@ import pandas as pd
 
 from ..data.dataset import Dataset, as_dicts
 from ..data.descriptor import Category
+from ..data.export import table_rows, to_csv
+from ..jsontypes import JSONObject
 from .chains import chain_up, original_of, repeated_by
 from .claim import Claim
 from .country import Country
@@ -127,6 +129,28 @@ class Release:
 
     def category(self, field_name: str, value: str) -> Category:
         return next(category for category in self.categories(field_name) if category.value == value)
+
+    # The dataset as files.
+    @property
+    def descriptor(self) -> JSONObject:
+        """The Data Package descriptor, as published."""
+        return self.frames.descriptor.raw
+
+    @property
+    def table_names(self) -> list[str]:
+        return sorted(self.frames.tables)
+
+    def table_csv(self, name: str) -> str:
+        """One table, every row, as its CSV download (ready for spreadsheets)."""
+        return to_csv(self.frames.tables[name])
+
+    def table_json(self, name: str) -> JSONObject:
+        """One table, every row, as its JSON download; the same rows as the CSV."""
+        columns, rows = table_rows(self.frames.tables[name])
+        return {"table": name, "version": self.version, "columns": columns, "rows": rows}
+
+    def row_counts(self) -> dict[str, int]:
+        return self.frames.row_counts()
 
     # Lookups.
     def claim(self, claim_id: str) -> Claim | None:

@@ -7,7 +7,6 @@ import re
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import JSONResponse, Response
 
-from ..data.export import records, to_csv
 from ..deps import ContextDep, ReleaseDep, UrlsDep
 from ..domain import Release
 from ..urls import DATASET_NAME, TABLE_FORMATS
@@ -41,17 +40,14 @@ def download(name: str, context: ContextDep, release: ReleaseDep, urls: UrlsDep)
 def datapackage(release: Release) -> JSONResponse:
     """The Data Package descriptor: the data dictionary of every file."""
     name = f"{DATASET_NAME}-datapackage-{release.version}.json"
-    return JSONResponse(release.frames.descriptor.raw, headers=attachment(name))
+    return JSONResponse(release.descriptor, headers=attachment(name))
 
 
 def table_download(release: Release, table: str, extension: str) -> Response:
     """One table of the dataset, every row, as CSV (ready for spreadsheets) or JSON."""
-    tables = release.frames.tables
-    if table not in tables:
-        raise HTTPException(404, f"No table '{table}'. Tables: {', '.join(sorted(tables))}.")
-    frame = tables[table]
-    name = f"{release.frames.descriptor.raw.get('name', 'dataset')}-{table}-{release.version}.{extension}"
+    if table not in release.table_names:
+        raise HTTPException(404, f"No table '{table}'. Tables: {', '.join(release.table_names)}.")
+    name = f"{release.descriptor.get('name', 'dataset')}-{table}-{release.version}.{extension}"
     if extension == "csv":
-        return Response(to_csv(frame), media_type="text/csv; charset=utf-8", headers=attachment(name))
-    body = {"table": table, "version": release.version, "columns": [str(c) for c in frame.columns]}
-    return JSONResponse(body | {"rows": records(frame)}, headers=attachment(name))
+        return Response(release.table_csv(table), media_type="text/csv; charset=utf-8", headers=attachment(name))
+    return JSONResponse(release.table_json(table), headers=attachment(name))

@@ -13,4 +13,4 @@ router = APIRouter()
 @router.api_route("/healthz", methods=["GET", "HEAD"])
 def healthz(release: ReleaseDep) -> JSONResponse:
     """Status, dataset version and row counts."""
-    return JSONResponse({"status": "ok", "dataset": {"version": release.version, "rows": release.frames.row_counts()}})
+    return JSONResponse({"status": "ok", "dataset": {"version": release.version, "rows": release.row_counts()}})

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from app.data.export import Cell, plain, write_csv
 from app.settings import Settings
 
 from ..clients import app_client
@@ -48,3 +50,19 @@ def test_non_ascii_text_survives_the_csv(tiny: Path, cache_dir: Path) -> None:
     client = app_client(Settings(data_dir=tiny, cache_dir=cache_dir))
     rows = list(csv.DictReader(io.StringIO(client.get("/data/estimates.csv").content.decode("utf-8-sig"))))
     assert rows[0]["claimant"] == NON_ASCII
+
+
+def test_plain_values_keep_numbers_and_write_dates_as_iso_text() -> None:
+    assert plain(30000.0) == 30000
+    assert isinstance(plain(30000.0), int)
+    assert plain(2.5) == 2.5
+    assert plain(float("nan")) is None
+    assert plain(None) is None
+    assert plain(date(2019, 12, 22)) == "2019-12-22"
+    assert plain("text") == "text"
+
+
+def test_write_csv_neutralises_formulas_for_spreadsheets_only() -> None:
+    rows: list[dict[str, Cell]] = [{"a": "=1+1", "b": -3}, {"a": None, "b": 2.5}]
+    assert write_csv(["a", "b"], rows) == "\ufeffa,b\n'=1+1,-3\n,2.5\n"
+    assert write_csv(["b", "a"], rows, for_spreadsheets=False) == "b,a\n-3,=1+1\n2.5,\n"

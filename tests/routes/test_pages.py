@@ -6,21 +6,10 @@ import csv
 import json
 from collections import Counter
 
-from bs4 import BeautifulSoup, Tag
 from fastapi.testclient import TestClient
 
 from ..html import attr, parse, text
 from ..tiny_data import REAL_DATA
-
-
-def soup(html: str) -> BeautifulSoup:
-    return BeautifulSoup(html, "html.parser")
-
-
-def text_of(page: BeautifulSoup | Tag, selector: str) -> str:
-    element = page.select_one(selector)
-    assert element is not None, f"nothing matches {selector!r}"
-    return element.get_text()
 
 
 def test_about_lists_every_indicator_with_its_row_count(client: TestClient) -> None:
@@ -31,27 +20,27 @@ def test_about_lists_every_indicator_with_its_row_count(client: TestClient) -> N
     descriptor = json.loads((REAL_DATA / "datapackage.json").read_text(encoding="utf-8"))
     estimates = next(resource for resource in descriptor["resources"] if resource["name"] == "estimates")
     indicator = next(field for field in estimates["schema"]["fields"] if field["name"] == "indicator")
-    page = soup(response.text)
+    page = parse(response.text)
     for category in indicator["categories"]:
         row = page.select_one(f"tr#indicator-{category['value']}")
         assert row is not None, category["value"]
-        assert text_of(row, ".indicator-label") == category["label"]
-        assert text_of(row, ".count") == str(counts[category["value"]])
+        assert text(row, ".indicator-label") == category["label"]
+        assert text(row, ".count") == str(counts[category["value"]])
 
 
 def test_about_shows_the_date_span_and_unknown_periods(client: TestClient) -> None:
     with (REAL_DATA / "estimates.csv").open(encoding="utf-8") as handle:
         rows = [row for row in csv.DictReader(handle) if row["indicator"] == "workers_abroad"]
     dated = [row for row in rows if row["period_precision"] != "unknown"]
-    row = soup(client.get("/about").text).select_one("tr#indicator-workers_abroad")
+    row = parse(client.get("/about").text).select_one("tr#indicator-workers_abroad")
     assert row is not None
     times = [time["datetime"] for time in row.select("time")]
     assert times == [min(r["period_start"] for r in dated), max(r["period_end"] for r in dated)]
-    assert text_of(row, ".undated") == f"{len(rows) - len(dated)} undated"
+    assert text(row, ".undated") == f"{len(rows) - len(dated)} undated"
 
 
 def test_home_links_every_download(client: TestClient) -> None:
-    links = {a["href"] for a in soup(client.get("/").text).select(".downloads a")}
+    links = {a["href"] for a in parse(client.get("/").text).select(".downloads a")}
     for table in ("estimates", "sources", "events", "countries"):
         assert {f"/data/{table}.csv", f"/data/{table}.json"} <= links
         assert client.get(f"/data/{table}.csv").status_code == 200
