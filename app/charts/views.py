@@ -53,13 +53,20 @@ class ChartView:
     marks: tuple[Mark, ...]  # what is drawn: the same, or one per series and year when they are too many
     aggregated: bool
     events: tuple[EventMark, ...]
-    figure: JSONObject
     description: str
     publishers: list[str]
+    # Kept as the JSON the page embeds, not as the dict it came from: a third of the memory, and
+    # hundreds of views are kept. ``figure`` reads it back for images and tests.
     figure_json: str = field(repr=False)
     # Countries an every-country view does not draw: (name, link to the chart of that country).
     left_out: list[tuple[str, str]] = field(default_factory=list)
     shown_countries: int = 0
+
+    @property
+    def figure(self) -> JSONObject:
+        """The Plotly figure, a fresh copy each time (callers may change it)."""
+        figure: JSONObject = json.loads(self.figure_json)
+        return figure
 
     @property
     def slug(self) -> str:
@@ -110,6 +117,7 @@ class ChartViews:
         self._cache: OrderedDict[tuple[str, ChartQuery], ChartView] = OrderedDict()
         self._defaults: dict[tuple[str, ChartQuery], ChartView] = {}
         self._lock = threading.Lock()
+        self._marks: dict[tuple[str, str], Mark] = {}  # at most two per claim (by country, by workforce)
 
     def countries(self, spec: ChartSpec) -> list[str]:
         return chart_countries(self.frame, spec)
@@ -168,7 +176,6 @@ class ChartViews:
             marks=marks,
             aggregated=aggregated,
             events=events,
-            figure=figure,
             description=description(
                 claims, [mark.series for mark in plotted], category.label.lower(), aggregated=aggregated
             ),
@@ -179,6 +186,14 @@ class ChartViews:
         )
 
     def _mark(self, claim: Claim, spec: ChartSpec) -> Mark:
+        """A claim's mark: the same object in every view that groups series alike, so kept views share it."""
+        key = (spec.series_by, claim.id)
+        mark = self._marks.get(key)
+        if mark is None:
+            mark = self._marks.setdefault(key, self._new_mark(claim, spec))
+        return mark
+
+    def _new_mark(self, claim: Claim, spec: ChartSpec) -> Mark:
         colour_key, sub_series = series_family(claim, spec)
         return Mark(
             id=claim.id,
