@@ -57,6 +57,14 @@ def client(cache_dir: Path) -> Iterator[TestClient]:
         yield test_client
 
 
+@pytest.fixture(scope="session")
+def small_client(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> Iterator[TestClient]:
+    """The app on the tiny dataset, shared by the tests that only read it (HTTP behaviour, not the real data)."""
+    data = write_tiny_data(tmp_path_factory.mktemp("small") / "data")
+    with app_client(Settings(data_dir=data, cache_dir=cache_dir)) as test_client:
+        yield test_client
+
+
 @pytest.fixture
 def tiny(tmp_path: Path) -> Path:
     """A fresh copy of the tiny valid data directory, safe to edit."""

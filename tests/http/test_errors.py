@@ -8,8 +8,8 @@ from fastapi.testclient import TestClient
 from ..html import parse, text
 
 
-def test_unknown_page_is_an_html_404(client: TestClient) -> None:
-    response = client.get("/nowhere")
+def test_unknown_page_is_an_html_404(small_client: TestClient) -> None:
+    response = small_client.get("/nowhere")
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
     page = parse(response.text)
@@ -18,7 +18,7 @@ def test_unknown_page_is_an_html_404(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize("path", ["/charts/pie", "/estimates/e9999", "/sources/nowhere"])
-def test_unknown_things_are_404_pages(client: TestClient, path: str) -> None:
-    response = client.get(path)
+def test_unknown_things_are_404_pages(small_client: TestClient, path: str) -> None:
+    response = small_client.get(path)
     assert response.status_code == 404
     assert text(parse(response.text), "h1") == "Not found"

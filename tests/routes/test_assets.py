@@ -7,12 +7,12 @@ from fastapi.testclient import TestClient
 from ..html import attr, parse
 
 
-def test_plotly_is_served_from_this_site_under_a_hashed_name(client: TestClient) -> None:
-    page = parse(client.get("/").text)
+def test_plotly_is_served_from_this_site_under_a_hashed_name(small_client: TestClient) -> None:
+    page = parse(small_client.get("/").text)
     src = next(attr(s, "src") for s in page.select("script[src]") if "plotly" in attr(s, "src"))
     assert src.startswith("/assets/plotly.")
-    response = client.get(src)
+    response = small_client.get(src)
     assert response.status_code == 200
     assert "immutable" in response.headers["cache-control"]
     assert response.text.startswith("/**\n* plotly.js (basic - minified) v")  # `make` fetched the basic bundle
-    assert client.get("/assets/plotly.0000.js").status_code == 404
+    assert small_client.get("/assets/plotly.0000.js").status_code == 404
