@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
@@ -21,6 +20,7 @@ from .charts.views import ChartLinks, ChartViews
 from .data import load_dataset
 from .data.package_zip import build_zip
 from .domain import Release
+from .lru import LruCache, MiB
 from .settings import Settings
 from .templating import build_templates
 from .urls import Urls
@@ -28,6 +28,7 @@ from .urls import Urls
 # Dataset zips kept, one per public base URL (the README inside names the site's address);
 # without a configured base URL there is one per allowed host, so a handful at most.
 ZIPS_KEPT = 4
+ZIP_BYTES_KEPT = 64 * MiB
 
 
 @dataclass(frozen=True, eq=False)
@@ -40,13 +41,7 @@ class AppContext:
     templates: Jinja2Templates
     urls: Urls  # with the configured base URL, or paths only when there is none
     clock: Callable[[], date] = date.today  # today's date, for "accessed on" in citations
-    _zip: Callable[[str], bytes] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        def build(base_url: str) -> bytes:
-            return build_zip(self.release.frames, self.settings.site_name, base_url)
-
-        object.__setattr__(self, "_zip", lru_cache(maxsize=ZIPS_KEPT)(build))
+    zips: LruCache[str, bytes] = field(default_factory=lambda: LruCache(ZIPS_KEPT, ZIP_BYTES_KEPT, size=len))
 
     def urls_for(self, request: Request) -> Urls:
         """The URL builder for a request: the configured base URL, else the address the request came to.
@@ -59,7 +54,9 @@ class AppContext:
         return self.urls.with_base(f"{request.url.scheme}://{request.url.netloc}")
 
     def dataset_zip(self, urls: Urls) -> bytes:
-        return self._zip(urls.base_url)
+        """The dataset zip for this address (its README names the site); built once, even when asked at once."""
+        site_name = self.settings.site_name
+        return self.zips.get_or_create(urls.base_url, lambda: build_zip(self.release.frames, site_name, urls.base_url))
 
 
 def chart_links(urls: Urls) -> ChartLinks:

@@ -96,6 +96,8 @@ def _year(params: Mapping[str, Sequence[str]], name: str) -> int | None:
     value = _single(params, name)
     if value is None:
         return None
-    if not value.isdigit() or not EARLIEST_YEAR <= int(value) <= LATEST_YEAR:
+    # ASCII digits only: str.isdigit also takes superscript, circled and fullwidth digits, which int() refuses or
+    # reads as another number; and four of them, so that no 4,300-digit 'year' reaches int().
+    if not (value.isascii() and value.isdigit() and len(value) == 4) or not EARLIEST_YEAR <= int(value) <= LATEST_YEAR:
         raise QueryError(name, f"'{value}' is not a year from {EARLIEST_YEAR} to {LATEST_YEAR}")
     return int(value)

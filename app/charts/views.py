@@ -110,6 +110,8 @@ class ChartViews:
         self.workforce_labels = {c.value: c.label for c in release.categories("workforce")}
         self.specs = dict(CHARTS) | {INDICATOR_CHART_SLUG: indicator_chart(tuple(c.value for c in indicators))}
         self.frame = claims_frame(release)
+        # The countries each chart may be filtered to: checked on every request, so found once here.
+        self._countries = {slug: chart_countries(self.frame, spec) for slug, spec in self.specs.items()}
         self.event_marks = [
             EventMark(event, False, links.event(event.source.id, event.anchor), event_hover(event))
             for event in release.events
@@ -120,7 +122,7 @@ class ChartViews:
         self._marks: dict[tuple[str, str], Mark] = {}  # at most two per claim (by country, by workforce)
 
     def countries(self, spec: ChartSpec) -> list[str]:
-        return chart_countries(self.frame, spec)
+        return self._countries[spec.slug]
 
     def get(self, spec: ChartSpec, query: ChartQuery) -> ChartView:
         key = (spec.slug, query)

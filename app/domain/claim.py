@@ -56,9 +56,5 @@ class Claim:
         return f"{self.country.name}, {self.region}" if self.region else self.country.name
 
     @property
-    def is_range(self) -> bool:
-        return self.value_low != self.value_high
-
-    @property
     def is_original(self) -> bool:
         return not self.repeats

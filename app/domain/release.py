@@ -7,9 +7,10 @@ the pandas tables stay behind ``frames`` for what pandas earns its keep at
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import pandas as pd
 
@@ -119,7 +120,7 @@ class Release:
         )
 
     # Vocabularies, with their definitions, from the descriptor.
-    @property
+    @cached_property
     def indicators(self) -> list[Category]:
         return self.frames.indicators()
 
@@ -165,13 +166,35 @@ class Release:
         return next((c for c in self.countries.values() if wanted in (c.iso3.lower(), c.name.lower())), None)
 
     def claims_from(self, source_id: str) -> list[Claim]:
-        return [claim for claim in self.claims if claim.source.id == source_id]
+        return self._claims_by_source.get(source_id, [])
 
     def events_from(self, source_id: str) -> list[Event]:
-        return [event for event in self.events if event.source.id == source_id]
+        return self._events_by_source.get(source_id, [])
 
     def events_in(self, iso3: str) -> list[Event]:
-        return [event for event in self.events if event.country == iso3]
+        return self._events_by_country.get(iso3, [])
+
+    # Indexes made once, on first use, rather than a scan of every claim on each request.
+    @cached_property
+    def _claims_by_source(self) -> dict[str, list[Claim]]:
+        index: dict[str, list[Claim]] = {}
+        for claim in self.claims:
+            index.setdefault(claim.source.id, []).append(claim)
+        return index
+
+    @cached_property
+    def _events_by_source(self) -> dict[str, list[Event]]:
+        index: dict[str, list[Event]] = {}
+        for event in self.events:
+            index.setdefault(event.source.id, []).append(event)
+        return index
+
+    @cached_property
+    def _events_by_country(self) -> dict[str, list[Event]]:
+        index: dict[str, list[Event]] = {}
+        for event in self.events:
+            index.setdefault(event.country, []).append(event)
+        return index
 
     # Citation chains and disagreement.
     def repeats_of(self, claim: Claim) -> list[Claim]:
@@ -198,8 +221,3 @@ class Release:
 
     def _lookup(self, ids: Iterable[str]) -> list[Claim]:
         return [self._claims_by_id[claim_id] for claim_id in ids]
-
-
-def claims_at(release: Release, positions: Sequence[int]) -> list[Claim]:
-    """The claims at these row positions of ``release.frames.estimates`` (what a pandas filter selected)."""
-    return [release.claims[position] for position in positions]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .country import Country
 from .release import Release
@@ -59,7 +61,8 @@ class IndicatorSummary:
     undated: int  # claims whose period is unknown
 
 
-def country_summaries(release: Release) -> list[CountrySummary]:
+@lru_cache(maxsize=4)  # asked on every country request, 404s included; a release never changes
+def country_summaries(release: Release) -> tuple[CountrySummary, ...]:
     """Every code with at least one claim: worldwide first, then by group (in the descriptor's order) and name."""
     order = [category.value for category in release.indicators]
     groups = list(release.frames.descriptor.field("countries", "group")["constraints"]["enum"])
@@ -72,10 +75,10 @@ def country_summaries(release: Release) -> list[CountrySummary]:
         for iso3, country in release.countries.items()
         if counts[iso3]
     ]
-    return sorted(summaries, key=lambda s: (groups.index(s.group), s.name))
+    return tuple(sorted(summaries, key=lambda s: (groups.index(s.group), s.name)))
 
 
-def country_groups(summaries: list[CountrySummary]) -> list[CountryGroup]:
+def country_groups(summaries: Sequence[CountrySummary]) -> list[CountryGroup]:
     """``summaries`` (in ``country_summaries``' order) gathered by group, keeping that order."""
     gathered: dict[str, list[CountrySummary]] = {}
     for summary in summaries:

@@ -105,8 +105,3 @@ def format_published(published: date | None, precision: str) -> str:
 def publisher_name(publisher: str, original_publisher: str = "") -> str:
     """'Reuters (via Yahoo News)' for a republication, else the publisher."""
     return f"{original_publisher} (via {publisher})" if original_publisher else publisher
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """'1 claim', '3 claims'."""
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"

@@ -12,7 +12,6 @@ from app.domain.words import (
     format_period,
     format_published,
     format_value,
-    plural,
     publisher_name,
 )
 
@@ -84,9 +83,6 @@ def test_republication_names_both_publishers() -> None:
     assert publisher_name("Reuters", "") == "Reuters"
 
 
-def test_numbers_and_plurals() -> None:
+def test_numbers_read_with_thousands_separators() -> None:
     assert format_number(20_400_000.0) == "20,400,000"
     assert format_number(2.5) == "2.5"
-    assert plural(1, "claim") == "1 claim"
-    assert plural(3, "claim") == "3 claims"
-    assert plural(2, "country", "countries") == "2 countries"

@@ -28,6 +28,12 @@ VERSION = dataset_version()
         ("/charts/workers-abroad?countries=chn,xx", "countries: 'xx' is not a country this chart can show; use "),
         ("/charts/workers-abroad?from=2020&to=2018", "to: 2018 is before from=2020"),
         ("/charts/workers-abroad?from=last+year", "from: 'last year' is not a year from 1950 to 2100"),
+        ("/charts/workers-abroad?from=%C2%B2", "from: '\u00b2' is not a year from 1950 to 2100"),
+        (
+            "/charts/workers-abroad?to=%EF%BC%92%EF%BC%90%EF%BC%91%EF%BC%97",
+            "to: '\uff12\uff10\uff11\uff17' is not a year",
+        ),
+        ("/charts/workers-abroad?from=" + "9" * 5000, "from: '" + "9" * 5000 + "' is not a year from 1950 to 2100"),
         ("/charts/revenue?countries=chn", "countries: this chart has no country filter"),
     ],
 )
