@@ -7,10 +7,11 @@ the pandas tables stay behind ``frames`` for what pandas earns its keep at
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TypeVar
 
 import pandas as pd
 
@@ -24,6 +25,8 @@ from .country import Country
 from .event import Event
 from .period import Period
 from .source import Source
+
+T = TypeVar("T")
 
 
 def _dates(column: pd.Series) -> list[date | None]:
@@ -177,24 +180,15 @@ class Release:
     # Indexes made once, on first use, rather than a scan of every claim on each request.
     @cached_property
     def _claims_by_source(self) -> dict[str, list[Claim]]:
-        index: dict[str, list[Claim]] = {}
-        for claim in self.claims:
-            index.setdefault(claim.source.id, []).append(claim)
-        return index
+        return grouped(self.claims, lambda claim: claim.source.id)
 
     @cached_property
     def _events_by_source(self) -> dict[str, list[Event]]:
-        index: dict[str, list[Event]] = {}
-        for event in self.events:
-            index.setdefault(event.source.id, []).append(event)
-        return index
+        return grouped(self.events, lambda event: event.source.id)
 
     @cached_property
     def _events_by_country(self) -> dict[str, list[Event]]:
-        index: dict[str, list[Event]] = {}
-        for event in self.events:
-            index.setdefault(event.country, []).append(event)
-        return index
+        return grouped(self.events, lambda event: event.country)
 
     # Citation chains and disagreement.
     def repeats_of(self, claim: Claim) -> list[Claim]:
@@ -221,3 +215,11 @@ class Release:
 
     def _lookup(self, ids: Iterable[str]) -> list[Claim]:
         return [self._claims_by_id[claim_id] for claim_id in ids]
+
+
+def grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
+    """``items`` by ``key``, each group in the order given."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups
