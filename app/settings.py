@@ -31,6 +31,12 @@ class Settings(BaseSettings):
     # Chromium, for rendering PNG and SVG images of charts (kaleido drives it).
     browser_path: Path = Path("/usr/bin/chromium")
 
+    @field_validator("cache_dir", mode="before")
+    @classmethod
+    def _empty_means_off(cls, value: object) -> object:
+        # NKW_CACHE_DIR= (empty) turns the cache off; read as a path it would be the current directory.
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("base_url")
     @classmethod
     def _absolute_http_url(cls, value: str) -> str:
