@@ -52,7 +52,10 @@ AXIS_TITLES = {
     "times": "times",
 }
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+# No mode bar: its buttons are focusable controls inside the chart (axe: nested-interactive), and its
+# "download as PNG" would duplicate the site's own image, which carries the title, key and sources.
 CONFIG: JSONObject = {
+    "displayModeBar": False,
     "displaylogo": False,
     "showSendToCloud": False,
     "showEditInChartStudio": False,

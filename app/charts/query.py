@@ -6,16 +6,23 @@ The normal form is the cache key and builds the canonical link, so
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import Literal
 
 from ..domain import WORLDWIDE
 from .registry import ChartSpec
 
-__all__ = ["WORLDWIDE", "ChartQuery", "QueryError", "parse_query"]
+__all__ = ["SCALES", "WORLDWIDE", "ChartQuery", "QueryError", "Scale", "parse_query"]
 
 EARLIEST_YEAR = 1950
 LATEST_YEAR = 2100
+Scale = Literal["linear", "log"]
+SCALES: tuple[Scale, ...] = ("linear", "log")
+# ASCII digits only: \d would also take Arabic-Indic and fullwidth digits.
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class QueryError(ValueError):
@@ -32,6 +39,8 @@ class ChartQuery:
     countries: tuple[str, ...] = ()  # ISO3 upper case, sorted; empty means every country
     year_from: int | None = None
     year_to: int | None = None
+    as_of: date | None = None  # "what was known when": only claims published by this day
+    scale: Scale = "linear"
 
     def params(self, spec: ChartSpec) -> dict[str, str]:
         """The query string of this view, leaving out defaults."""
@@ -42,8 +51,12 @@ class ChartQuery:
             params["from"] = str(self.year_from)
         if self.year_to is not None:
             params["to"] = str(self.year_to)
+        if self.as_of is not None:
+            params["as_of"] = self.as_of.isoformat()
         if len(spec.indicators) != 1 and self.indicator != spec.indicators[0]:
             params["indicator"] = self.indicator
+        if self.scale != "linear":
+            params["scale"] = self.scale
         return params
 
 
@@ -58,7 +71,14 @@ def parse_query(spec: ChartSpec, params: Mapping[str, Sequence[str]], countries:
     year_to = _year(params, "to")
     if year_from is not None and year_to is not None and year_from > year_to:
         raise QueryError("to", f"{year_to} is before from={year_from}")
-    return ChartQuery(indicator=indicator, countries=chosen, year_from=year_from, year_to=year_to)
+    return ChartQuery(
+        indicator=indicator,
+        countries=chosen,
+        year_from=year_from,
+        year_to=year_to,
+        as_of=_day(params, "as_of"),
+        scale=_scale(_single(params, "scale")),
+    )
 
 
 def _single(params: Mapping[str, Sequence[str]], name: str) -> str | None:
@@ -101,3 +121,28 @@ def _year(params: Mapping[str, Sequence[str]], name: str) -> int | None:
     if not (value.isascii() and value.isdigit() and len(value) == 4) or not EARLIEST_YEAR <= int(value) <= LATEST_YEAR:
         raise QueryError(name, f"'{value}' is not a year from {EARLIEST_YEAR} to {LATEST_YEAR}")
     return int(value)
+
+
+def _day(params: Mapping[str, Sequence[str]], name: str) -> date | None:
+    value = _single(params, name)
+    if value is None:
+        return None
+    message = f"'{value[:40]}' is not a date written YYYY-MM-DD from {EARLIEST_YEAR} to {LATEST_YEAR}"
+    if not ISO_DAY.fullmatch(value):
+        raise QueryError(name, message)
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise QueryError(name, message) from None
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise QueryError(name, message)
+    return day
+
+
+def _scale(value: str | None) -> Scale:
+    if value is None:
+        return "linear"
+    for scale in SCALES:
+        if value == scale:
+            return scale
+    raise QueryError("scale", f"'{value[:40]}' is not one of {', '.join(SCALES)}")

@@ -26,6 +26,7 @@ def claims_frame(release: Release) -> pd.DataFrame:
             "country": [claim.country.iso3 for claim in claims],
             "country_kind": [claim.country.kind for claim in claims],
             "x": pd.to_datetime([claim.drawn_at for claim in claims]),
+            "published_by": pd.to_datetime([claim.source.published_by for claim in claims]),
         }
     )
 
@@ -56,6 +57,8 @@ def plotted_rows(claims: pd.DataFrame, spec: ChartSpec, query: ChartQuery) -> pd
         rows = rows[rows["x"].dt.year >= query.year_from]
     if query.year_to is not None:
         rows = rows[rows["x"].dt.year <= query.year_to]
+    if query.as_of is not None:
+        rows = rows[rows["published_by"] <= pd.Timestamp(query.as_of)]
     return rows.sort_values(["x", "id"])
 
 

@@ -50,6 +50,10 @@ class Claim:
         unknown (drawn hollow, so that nobody reads the publication date as the period)."""
         return self.period.midpoint if self.period.known and self.period.midpoint else self.source.published
 
+    def known_by(self, day: date) -> bool:
+        """Whether the claim had certainly been published on ``day`` ("what was known when")."""
+        return self.source.published_by <= day
+
     @property
     def place(self) -> str:
         """'Russia' or 'Russia, Amur Oblast'."""

@@ -40,8 +40,9 @@ def test_events_are_marked_with_labels(views: ChartViews) -> None:
     assert len(view.figure["layout"]["shapes"]) == len(view.events)
 
 
-def test_modebar_has_no_logo_or_cloud_button(views: ChartViews) -> None:
+def test_no_modebar_its_buttons_would_nest_controls_in_the_chart(views: ChartViews) -> None:
     config = views.default(CHARTS["revenue"]).figure["config"]
+    assert config["displayModeBar"] is False
     assert config["displaylogo"] is False
     assert config["showSendToCloud"] is False
 

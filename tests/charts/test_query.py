@@ -23,3 +23,15 @@ def test_query_normal_form_and_errors() -> None:
         parse_query(spec, {"indicator": ["work_permits"]}, ["CHN"])
     with pytest.raises(QueryError, match="countries: this chart has no country filter"):
         parse_query(CHARTS["revenue"], {"countries": ["chn"]}, [])
+
+
+def test_as_of_and_scale_are_checked_and_kept_in_the_normal_form() -> None:
+    spec = CHARTS["workers-abroad"]
+    query = parse_query(spec, {"as_of": ["2019-12-22"], "scale": ["log"]}, ["CHN"])
+    assert query.params(spec) == {"as_of": "2019-12-22", "scale": "log"}
+    assert parse_query(spec, {"scale": ["linear"]}, ["CHN"]).params(spec) == {}
+    for bad in ("2019-02-30", "2019-1-5", "\uff12\uff10\uff11\uff19-12-22", "1800-01-01", "yesterday"):
+        with pytest.raises(QueryError, match=r"as_of: .* is not a date written YYYY-MM-DD"):
+            parse_query(spec, {"as_of": [bad]}, ["CHN"])
+    with pytest.raises(QueryError, match="scale: 'sqrt' is not one of linear, log"):
+        parse_query(spec, {"scale": ["sqrt"]}, ["CHN"])
