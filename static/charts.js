@@ -1,46 +1,68 @@
 // Draws every chart on the page from its <script type="application/json"> figure.
 // No inline script anywhere: the Content-Security-Policy forbids it.
+// The server writes each figure for a nominal width (app/charts/figure.py); this script redoes the
+// parts that depend on the real width: event labels, the events lane's height, small multiples' columns.
 "use strict";
 
 (function () {
-  const NARROW_PX = 560; // below this, event labels crowd each other; the list under the chart has them
+  const NARROW_PX = 300; // below this, event labels do not fit; the list under the chart has them
   const FIT_ROUNDS = 6;
+  const TAP_REPEAT_MS = 500;
   const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
 
   function cssColour(name) {
     return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   }
 
-  function themeUpdate() {
+  function axisNames(layout) {
+    return Object.keys(layout).filter(function (key) { return /^[xy]axis\d*$/.test(key); });
+  }
+
+  function themeUpdate(layout) {
     // Axis text and grid follow the page's colours, so a dark theme gets light text.
     const text = cssColour("--text");
     const rule = cssColour("--rule");
-    return {
-      "font.color": text,
-      "xaxis.gridcolor": rule,
-      "yaxis.gridcolor": rule,
-      "xaxis.linecolor": rule,
-      "yaxis.zerolinecolor": rule,
-      "legend.font.color": text,
-    };
+    const update = { "font.color": text, "legend.font.color": text };
+    axisNames(layout).forEach(function (axis) {
+      update[axis + ".gridcolor"] = rule;
+      update[axis + ".linecolor"] = rule;
+      update[axis + ".zerolinecolor"] = rule;
+    });
+    return update;
   }
 
-  function eventLabelUpdate(plot) {
-    // Stack event labels in rows for the width the chart has now, so that none overlaps;
-    // on a phone there is no room, and the list under the chart has them all.
+  function setPath(target, path, value) {
+    const parts = path.split(".");
+    parts.slice(0, -1).forEach(function (key) {
+      target[key] = target[key] || {};
+      target = target[key];
+    });
+    target[parts[parts.length - 1]] = value;
+  }
+
+  function readPath(layout, key) {
+    // Read "annotations[3].yshift" or "margin.t" from a layout.
+    return key.split(/[.[\]]+/).filter(Boolean).reduce(function (value, part) {
+      return value === undefined || value === null ? undefined : value[part];
+    }, layout);
+  }
+
+  function sameValue(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  function eventLabelUpdate(plot, update) {
+    // Stack the ruled events' labels in rows for the width the chart has now, so that none overlaps.
     const layout = plot.layout;
+    const meta = layout.meta || {};
     const annotations = layout.annotations || [];
     const visible = plot.clientWidth >= NARROW_PX;
-    const range = (layout.xaxis.range || []).map(function (day) { return new Date(day).getTime(); });
+    const range = ((layout.xaxis || {}).range || []).map(function (day) { return new Date(day).getTime(); });
     const width = plot.clientWidth - layout.margin.l - layout.margin.r;
     const rowEnds = [];
-    // The server's measures (app/charts/figure.py): rows allowed, row height, a character's width.
-    const meta = layout.meta || {};
     const maxRows = meta.labelRows || Infinity;
     const rowPx = meta.labelRowPx || 16;
     const charPx = meta.labelCharPx || 6.5;
-    const marginTop = meta.marginTopPx || 24;
-    const update = {};
     annotations.forEach(function (annotation, index) {
       if (annotation.name !== "event-label") {
         return;
@@ -56,8 +78,7 @@
       const start = flip ? at - textWidth : at;
       let row = rowEnds.findIndex(function (end) { return end <= start; });
       if (row === -1 && rowEnds.length >= maxRows) {
-        // No room left: the marker stays, and the list under the chart names the event.
-        update["annotations[" + index + "].visible"] = false;
+        update["annotations[" + index + "].visible"] = false; // the list under the chart names it
         return;
       }
       if (row === -1) {
@@ -68,115 +89,207 @@
       update["annotations[" + index + "].yshift"] = rowPx * row;
       update["annotations[" + index + "].xanchor"] = flip ? "right" : "left";
     });
-    update["margin.t"] = marginTop + rowPx * rowEnds.length;
-    const changed = Object.keys(update).some(function (key) {
-      return readPath(layout, key) !== update[key];
+    if (meta.marginTopPx !== undefined) {
+      update["margin.t"] = meta.marginTopPx + rowPx * rowEnds.length;
+    }
+  }
+
+  function laneUpdate(plot, update) {
+    // The events lane keeps its height in pixels whatever the plot's height.
+    const meta = plot.layout.meta || {};
+    const full = plot._fullLayout;
+    if (!meta.lanePx || !plot.layout.yaxis2 || !full || !full._size) {
+      return;
+    }
+    const height = full._size.h;
+    const laneTop = Math.min(0.4, meta.lanePx / height);
+    update["yaxis2.domain"] = [0, laneTop];
+    update["yaxis.domain"] = [Math.min(0.9, laneTop + meta.laneGapPx / height), 1];
+  }
+
+  function panelColumns(plot) {
+    const meta = plot.layout.meta || {};
+    const width = plot.clientWidth - plot.layout.margin.l - plot.layout.margin.r;
+    const fit = Math.floor(width / meta.panelMinWidthPx);
+    return Math.max(1, Math.min(meta.maxColumns, meta.panels, fit));
+  }
+
+  function panelUpdate(plot, update) {
+    // Small multiples: as many columns as the width holds, the height to match.
+    const meta = plot.layout.meta || {};
+    const columns = panelColumns(plot);
+    update["grid.columns"] = columns;
+    update["grid.rows"] = Math.ceil(meta.panels / columns);
+  }
+
+  function layoutUpdate(plot) {
+    const update = {};
+    if ((plot.layout.meta || {}).panels) {
+      panelUpdate(plot, update);
+    } else {
+      eventLabelUpdate(plot, update);
+      laneUpdate(plot, update);
+    }
+    const layout = plot.layout;
+    Object.keys(update).forEach(function (key) {
+      if (sameValue(readPath(layout, key), update[key])) {
+        delete update[key];
+      }
     });
-    return changed ? update : {};
+    return update;
   }
 
-  function readPath(layout, key) {
-    // Read "annotations[3].yshift" or "margin.t" from a layout.
-    return key.split(/[.[\]]+/).filter(Boolean).reduce(function (value, part) {
-      return value === undefined || value === null ? undefined : value[part];
-    }, layout);
+  function baseHeight(plot) {
+    const meta = plot.layout.meta || {};
+    if (meta.panels) {
+      const rows = Math.ceil(meta.panels / panelColumns(plot));
+      return meta.marginTopPx + meta.marginBottomPx + rows * meta.panelPx;
+    }
+    return meta.heightPx || 0;
   }
 
-  function wantedHeight(plot, baseHeight) {
+  function wantedHeight(plot, base) {
     // The legend wraps into more rows on a narrow screen and Plotly takes its room from the plot:
     // grow the box so the plot keeps its minimum and the whole legend shows. Only ever grows for
-    // one width (fit starts again from the server's estimate when the width changes), so
-    // resizing cannot oscillate. Plotly fills the box (the chart is responsive).
+    // one width (fit starts again from the base height when the width changes), so resizing
+    // cannot oscillate. Plotly fills the box (the chart is responsive).
     const full = plot._fullLayout;
     const minimum = (plot.layout.meta || {}).plotMinPx;
     if (!full || !full._size || !minimum) {
       return null;
     }
-    // A long legend can also run past the box's bottom (Plotly then clips it and adds a scrollbar).
     const legend = plot.querySelector(".legend");
     const overflow = legend ? legend.getBoundingClientRect().bottom - plot.getBoundingClientRect().bottom : 0;
     const needed = Math.max(minimum - full._size.h, overflow > 0 ? overflow + 8 : 0);
-    const height = Math.max(baseHeight, Math.round(full.height + needed));
+    const height = Math.max(base, Math.round(full.height + needed));
     return height > full.height ? height : null;
   }
 
-  function fit(plot, baseHeight, rounds) {
-    // Size to the box, place the labels and set the box's height for that width; each change
-    // can move the other, so check again (a few rounds at most).
+  function fit(plot, rounds) {
+    // Size to the box, lay out for that width and set the box's height; each change can move
+    // the other, so check again (a few rounds at most).
     if (!plot.clientWidth) {
       return Promise.resolve(); // hidden: drawn again when it is shown
     }
-    if (baseHeight && plot.dataset.fittedWidth !== String(plot.clientWidth)) {
-      plot.dataset.fittedWidth = String(plot.clientWidth);
-      plot.style.height = baseHeight + "px";
+    const widthKey = String(plot.clientWidth);
+    if (plot.dataset.fittedWidth !== widthKey) {
+      plot.dataset.fittedWidth = widthKey;
+      const base = baseHeight(plot);
+      if (base) {
+        plot.style.height = base + "px";
+      }
     }
     return Promise.resolve(window.Plotly.Plots.resize(plot)).then(function () {
       if (rounds <= 0) {
         return undefined;
       }
-      const update = eventLabelUpdate(plot);
-      const height = wantedHeight(plot, baseHeight);
+      const update = layoutUpdate(plot);
+      const height = (plot.layout.meta || {}).panels ? null : wantedHeight(plot, baseHeight(plot));
       if (height !== null) {
         plot.style.height = height + "px";
       }
       if (Object.keys(update).length) {
         return window.Plotly.relayout(plot, update).then(function () {
-          return fit(plot, baseHeight, rounds - 1);
+          return fit(plot, rounds - 1);
         });
       }
-      return height !== null ? fit(plot, baseHeight, rounds - 1) : undefined;
+      return height !== null ? fit(plot, rounds - 1) : undefined;
+    });
+  }
+
+  function open(target) {
+    if (window.top === window) {
+      window.location.assign(target);
+    } else {
+      window.open(target, "_blank", "noopener");
+    }
+  }
+
+  function listenForClicks(plot) {
+    // A mouse click opens the claim at once. A tap shows the claim's tooltip first (a phone has no
+    // hover); a second tap on the same mark opens it.
+    let pointer = "mouse";
+    let armed = null;
+    let armedAt = 0;
+    plot.addEventListener("pointerdown", function (event) { pointer = event.pointerType; }, true);
+    plot.on("plotly_click", function (event) {
+      const point = event.points && event.points[0];
+      const target = point && point.customdata && point.customdata[0];
+      if (!target) {
+        return;
+      }
+      const id = point.curveNumber + ":" + point.pointNumber;
+      if (pointer === "touch") {
+        // Plotly reports one tap twice (the touch, then the browser's emulated click): a repeat
+        // within TAP_REPEAT_MS is the same tap.
+        if (armed === id && Date.now() - armedAt < TAP_REPEAT_MS) {
+          return;
+        }
+        if (armed !== id) {
+          armed = id;
+          armedAt = Date.now();
+          window.Plotly.Fx.hover(plot, [{ curveNumber: point.curveNumber, pointNumber: point.pointNumber }],
+            [point.xaxis._id + point.yaxis._id]);
+          return;
+        }
+      }
+      armed = null;
+      open(target);
+    });
+    plot.on("plotly_unhover", function () {
+      if (pointer !== "touch") {
+        armed = null;
+      }
     });
   }
 
   function draw(container) {
+    if (container.dataset.drawn) {
+      return;
+    }
     const source = document.getElementById(container.dataset.figure);
     if (!source || !window.Plotly) {
       return;
     }
+    container.dataset.drawn = "1";
     const figure = JSON.parse(source.textContent);
-    Object.entries(themeUpdate()).forEach(function (entry) {
-      const path = entry[0].split(".");
-      let target = figure.layout;
-      path.slice(0, -1).forEach(function (key) {
-        target[key] = target[key] || {};
-        target = target[key];
-      });
-      target[path[path.length - 1]] = entry[1];
-    });
-    const baseHeight = (figure.layout.meta || {}).heightPx || 0;
-    if (baseHeight) {
-      container.style.height = baseHeight + "px";
+    const theme = themeUpdate(figure.layout);
+    Object.keys(theme).forEach(function (path) { setPath(figure.layout, path, theme[path]); });
+    const base = (figure.layout.meta || {}).heightPx || 0;
+    if (base) {
+      container.style.height = base + "px";
     }
     window.Plotly.newPlot(container, figure.data, figure.layout, figure.config).then(function (plot) {
       const loading = container.querySelector(".chart-loading");
       if (loading) {
         loading.remove();
       }
-      plot.on("plotly_click", function (event) {
-        const point = event.points && event.points[0];
-        const target = point && point.customdata && point.customdata[0];
-        if (target) {
-          window.top === window ? window.location.assign(target) : window.open(target, "_blank", "noopener");
-        }
-      });
-      const fitted = fit(plot, baseHeight, FIT_ROUNDS);
+      listenForClicks(plot);
+      const fitted = fit(plot, FIT_ROUNDS);
       // Redraw when the box changes size: a window or iframe resized, a tab shown, a phone rotated.
       let timer = null;
       new ResizeObserver(function () {
         window.clearTimeout(timer);
-        timer = window.setTimeout(function () { fit(plot, baseHeight, FIT_ROUNDS); }, 100);
+        timer = window.setTimeout(function () { fit(plot, FIT_ROUNDS); }, 100);
       }).observe(plot);
       fitted.then(function () {
         container.classList.add("chart-drawn");
+        container.dispatchEvent(new CustomEvent("nkw:chart-drawn", { bubbles: true }));
       });
     });
   }
 
+  function drawAll(root) {
+    (root || document).querySelectorAll("[data-figure]").forEach(draw);
+  }
+
   darkQuery.addEventListener("change", function () {
     document.querySelectorAll(".chart-drawn").forEach(function (plot) {
-      window.Plotly.relayout(plot, themeUpdate());
+      window.Plotly.relayout(plot, themeUpdate(plot.layout));
     });
   });
 
-  document.querySelectorAll("[data-figure]").forEach(draw);
+  // The page's explorer swaps in new charts without a reload and draws them through this.
+  window.NKWCharts = { drawAll: drawAll };
+  drawAll(document);
 })();

@@ -40,17 +40,14 @@ def figures(page: BeautifulSoup) -> list[dict[str, Any]]:
 
 
 def marks(figure: dict[str, Any]) -> list[str]:
-    """The ids of what a figure draws as points (claims, or series-year marks), events left out."""
-    return [
-        point[1]
-        for trace in figure["data"]
-        if trace["mode"] == "markers" and trace["name"] != "Events"
-        for point in trace["customdata"]
-    ]
+    """The ids of what a figure draws (claims, or series-year marks), events left out; a range, marked at both
+    ends, once."""
+    return list(dict.fromkeys(point[1] for trace in claim_traces(figure) for point in trace["customdata"]))
 
 
 def claim_traces(figure: dict[str, Any]) -> list[dict[str, Any]]:
-    return [t for t in figure["data"] if t["mode"] == "markers" and t["name"] != "Events"]
+    """The traces that draw claims: markers with a link each (not the legend's swatches, not the events lane)."""
+    return [t for t in figure["data"] if t["mode"] == "markers" and t.get("customdata") and t.get("meta") != "event"]
 
 
 def assert_safe_html(client: TestClient, path: str) -> None:

@@ -12,7 +12,7 @@ import json
 import shutil
 from pathlib import Path
 
-from app.charts.views import MAX_DEFAULT_COUNTRIES
+from app.charts.views import MAX_COUNTRIES_IN_ONE_PLOT
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_DATA = ROOT / "data"
@@ -85,9 +85,9 @@ def write_tiny_data(directory: Path) -> Path:
     return directory
 
 
-# For ``write_many_countries``: two more host countries than an every-country chart draws.
-# Country k has k + 1 claims, so the busiest are the last ones.
-MANY_COUNTRY_CODES = [f"X{chr(ord('A') + index)}A" for index in range(MAX_DEFAULT_COUNTRIES + 2)]
+# For ``write_many_countries``: more host countries than one plot draws, so an every-country chart has panels.
+# Country k has k + 1 claims.
+MANY_COUNTRY_CODES = [f"X{chr(ord('A') + index)}A" for index in range(MAX_COUNTRIES_IN_ONE_PLOT + 2)]
 
 
 def write_many_countries(directory: Path) -> Path:

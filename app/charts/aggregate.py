@@ -17,10 +17,12 @@ from .describe import escape
 from .marks import Mark
 
 MAX_DRAWN_CLAIMS = 120
+# Small multiples spread claims over many panels, each with its own axis: more stay legible.
+MAX_DRAWN_IN_PANELS = 400
 
 
-def needs_aggregation(marks: Sequence[Mark]) -> bool:
-    return len(marks) > MAX_DRAWN_CLAIMS
+def needs_aggregation(marks: Sequence[Mark], limit: int = MAX_DRAWN_CLAIMS) -> bool:
+    return len(marks) > limit
 
 
 def aggregate(marks: Sequence[Mark], unit: str, year_url: Callable[[Mark, int], str]) -> list[Mark]:

@@ -33,7 +33,7 @@ def claim_hover(claim: Claim) -> str:
         f"Period: {escape(claim.period_text)}",
         _wrapped(f"Claimant: {claim.claimant}"),
         _wrapped(f"Reported by {claim.source.publisher_name}, {claim.source.published_text}"),
-        "<i>Click for the quote and source</i>",
+        "<i>Click (on a phone, tap again) for the quote and source</i>",
     ]
     return "<br>".join(lines)
 

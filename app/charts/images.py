@@ -15,7 +15,7 @@ from typing import Literal
 from ..jsontypes import JSONObject
 from ..lru import LruCache, MiB
 from .describe import escape
-from .figure import LEGEND_ROW_PX, legend_names, legend_rows
+from .figure import LEGEND_ROW_PX, NOMINAL_COLUMNS, lane_domains, legend_names, legend_rows, panel_grid
 from .views import ChartView
 
 ImageFormat = Literal["png", "svg"]
@@ -58,13 +58,16 @@ def static_figure(view: ChartView, site_name: str, url: str) -> JSONObject:
     layout = figure["layout"]
     label_top = layout["margin"]["t"]
     source_lines = footer_source_lines(view.publishers)
-    legend_px = legend_rows(legend_names(figure["data"]), WIDTH - 96) * LEGEND_ROW_PX + LEGEND_PAD_PX
+    names = legend_names(figure["data"])
+    legend_px = legend_rows(names, WIDTH - 96) * LEGEND_ROW_PX + LEGEND_PAD_PX if names else 0
     bottom = AXIS_PX + legend_px + FOOTER_LINE_PX * (len(source_lines) + 1) + 14
     top_px = TITLE_PX + label_top
-    height = max(HEIGHT, top_px + IMAGE_PLOT_MIN_PX + bottom)
+    plot_min = panel_grid(layout, NOMINAL_COLUMNS) if view.panels else IMAGE_PLOT_MIN_PX
+    height = max(HEIGHT, top_px + plot_min + bottom)
     layout.update(width=WIDTH, height=height, paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", autosize=False)
-    layout["margin"] = {"l": 72, "r": 24, "t": top_px, "b": bottom}
+    layout["margin"] = layout["margin"] | {"l": 72, "r": 24, "t": top_px, "b": bottom}
     plot_px = height - top_px - bottom
+    lane_domains(layout, plot_px)
     subtitle = "<br>".join(escape(line) for line in textwrap.wrap(view.subtitle, 150))
     # Drawn as annotations placed in pixels from the top: a multi-line title does not anchor reliably.
     top = 1 + (layout["margin"]["t"] - 12) / plot_px
@@ -92,7 +95,8 @@ def static_figure(view: ChartView, site_name: str, url: str) -> JSONObject:
             }
         ]
     )
-    layout["legend"] = layout["legend"] | {"y": -AXIS_PX / plot_px, "yanchor": "top"}
+    if "legend" in layout:
+        layout["legend"] = layout["legend"] | {"y": -AXIS_PX / plot_px, "yanchor": "top"}
     return {"data": figure["data"], "layout": layout}
 
 

@@ -42,13 +42,21 @@ class Mark:
 @dataclass(frozen=True, slots=True)
 class EventMark:
     event: Event
-    labelled: bool  # labelled above the plot; unlabelled events keep their marker and tooltip
+    ruled: bool  # also ruled across the plot and labelled: the events that frame every claim
     href: str
     hover: str
 
     @property
     def id(self) -> str:
         return self.event.id
+
+    @property
+    def x(self) -> date:
+        """Where it sits in the lane: its day, or the middle of the month or year it is known to (drawn hollow)."""
+        period = self.event.period
+        if period.precision == "day" or period.midpoint is None:
+            return self.event.start
+        return period.midpoint
 
     @property
     def start(self) -> date:

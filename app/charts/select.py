@@ -6,8 +6,6 @@ sort on; a view filters it and takes the claims at the selected positions.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pandas as pd
 
 from ..domain import WORLDWIDE, Claim, Release
@@ -60,20 +58,6 @@ def plotted_rows(claims: pd.DataFrame, spec: ChartSpec, query: ChartQuery) -> pd
     if query.as_of is not None:
         rows = rows[rows["published_by"] <= pd.Timestamp(query.as_of)]
     return rows.sort_values(["x", "id"])
-
-
-def busiest_countries(rows: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, list[str]]:
-    """At most ``limit`` countries' rows, those with the most claims (ties by code); and the codes left out.
-
-    One colour and one legend entry per country stops being readable past a handful of countries,
-    so an every-country view shows the busiest and links the rest.
-    """
-    counts = Counter(str(code) for code in rows["country"])
-    if len(counts) <= limit:
-        return rows, []
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    kept = {code for code, _count in ranked[:limit]}
-    return rows[rows["country"].isin(kept)], sorted(code for code, _count in ranked[limit:])
 
 
 def series_label(claim: Claim, spec: ChartSpec, workforce_labels: dict[str, str]) -> str:

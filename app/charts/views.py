@@ -18,18 +18,19 @@ from datetime import timedelta
 from ..domain import WORLDWIDE, Claim, Release
 from ..domain.chains import independent_count, originals_text
 from ..jsontypes import JSONObject
-from .aggregate import aggregate, needs_aggregation
+from .aggregate import MAX_DRAWN_CLAIMS, MAX_DRAWN_IN_PANELS, aggregate, needs_aggregation
 from .describe import claim_hover, description, event_hover, source_line
-from .figure import build_figure
+from .figure import RULED_EVENTS, Group, build_figure
+from .key import KeyEntry, key_entries
 from .marks import EventMark, Mark
 from .query import ChartQuery
 from .registry import CHARTS, INDICATOR_CHART_SLUG, ChartSpec, indicator_chart
-from .select import busiest_countries, chart_countries, claims_frame, plotted_rows, series_family, series_label
+from .select import chart_countries, claims_frame, plotted_rows, series_family, series_label
 
 MAX_CACHED_VIEWS = 512  # filtered views kept; the defaults are never evicted
-# An every-country view draws at most this many countries, the ones with the most claims; a reader who
-# names countries gets exactly those. Beyond this, colours repeat and the legend outgrows a phone's chart.
-MAX_DEFAULT_COUNTRIES = 7
+# Past this many countries one plot with a colour each stops being readable (and small values vanish
+# under large ones): the view becomes small multiples, one panel per country with its own value axis.
+MAX_COUNTRIES_IN_ONE_PLOT = 6
 EVENT_MARGIN = timedelta(days=365)
 
 
@@ -58,9 +59,8 @@ class ChartView:
     # Kept as the JSON the page embeds, not as the dict it came from: a third of the memory, and
     # hundreds of views are kept. ``figure`` reads it back for images and tests.
     figure_json: str = field(repr=False)
-    # Countries an every-country view does not draw: (name, link to the chart of that country).
-    left_out: list[tuple[str, str]] = field(default_factory=list)
-    shown_countries: int = 0
+    panels: tuple[Group, ...] = ()  # small multiples, one per country; empty for one plot
+    zeros_not_drawn: int = 0  # claims of zero, which a log scale cannot draw
 
     @property
     def figure(self) -> JSONObject:
@@ -86,6 +86,11 @@ class ChartView:
         """How many independent originals stand behind the plotted claims."""
         claims = self.claims
         return originals_text(independent_count(claim.original_id for claim in claims), len(claims))
+
+    @property
+    def key(self) -> list[KeyEntry]:
+        """What the view's kinds of marks mean, only those it draws."""
+        return key_entries(self.marks, self.events, panels=bool(self.panels))
 
     @property
     def switchable_indicators(self) -> tuple[str, ...]:
@@ -154,20 +159,27 @@ class ChartViews:
     def build(self, spec: ChartSpec, query: ChartQuery) -> ChartView:
         category = self.indicator_labels[query.indicator]
         rows = plotted_rows(self.frame, spec, query)
-        left_out: list[str] = []
-        if spec.series_by == "country" and not query.countries:
-            rows, left_out = busiest_countries(rows, MAX_DEFAULT_COUNTRIES)
         claims = [self.release.claims[position] for position in rows.index]
         plotted = tuple(self._mark(claim, spec) for claim in claims)
         events = self._events(spec, query, plotted)
         title, subtitle = self._titles(spec, query)
-        aggregated = needs_aggregation(plotted)
+        groups = self._groups(spec, plotted)
+        panels = spec.series_by == "country" and len(groups) > MAX_COUNTRIES_IN_ONE_PLOT
+        aggregated = needs_aggregation(plotted, MAX_DRAWN_IN_PANELS if panels else MAX_DRAWN_CLAIMS)
         marks = (
             tuple(aggregate(plotted, category.unit, lambda mark, year: self._year_url(spec, query, mark, year)))
             if aggregated
             else plotted
         )
-        figure = build_figure(marks, events, category.unit, image_name=spec.slug)
+        figure = build_figure(
+            marks,
+            events,
+            unit=category.unit,
+            scale=query.scale,
+            by_workforce=spec.series_by == "workforce",
+            groups=groups,
+            panels=panels,
+        )
         return ChartView(
             spec=spec,
             query=query,
@@ -183,9 +195,21 @@ class ChartViews:
             ),
             publishers=source_line(claims),
             figure_json=script_safe_json(figure),
-            left_out=[(self.release.countries[code].name, self._country_url(spec, query, code)) for code in left_out],
-            shown_countries=len({claim.country.iso3 for claim in claims}),
+            panels=groups if panels else (),
+            zeros_not_drawn=sum(mark.value_high <= 0 for mark in marks) if query.scale == "log" else 0,
         )
+
+    def _groups(self, spec: ChartSpec, marks: tuple[Mark, ...]) -> tuple[Group, ...]:
+        """The series by colour (a country and its parts, or a kind of worker), the largest figures first."""
+        highest: dict[str, float] = {}
+        for mark in marks:
+            highest[mark.colour_key] = max(highest.get(mark.colour_key, 0.0), mark.value_high)
+        if spec.series_by == "workforce":
+            names = {key: self.workforce_labels.get(key, key) for key in highest}
+        else:
+            names = {key: self.release.countries[key].name for key in highest}
+        order = sorted(highest, key=lambda key: (-highest[key], names[key]))
+        return tuple(Group(key, names[key]) for key in order)
 
     def _mark(self, claim: Claim, spec: ChartSpec) -> Mark:
         """A claim's mark: the same object in every view that groups series alike, so kept views share it."""
@@ -214,9 +238,6 @@ class ChartViews:
             claim=claim,
         )
 
-    def _country_url(self, spec: ChartSpec, query: ChartQuery, code: str) -> str:
-        return self.links.chart(spec.slug, query.params(spec) | {"countries": code.lower()})
-
     def _year_url(self, spec: ChartSpec, query: ChartQuery, mark: Mark, year: int) -> str:
         """The chart narrowed to one year (and the mark's country, for a per-country series)."""
         params = query.params(spec) | {"from": str(year), "to": str(year)}
@@ -235,20 +256,18 @@ class ChartViews:
     def _events(self, spec: ChartSpec, query: ChartQuery, plotted: tuple[Mark, ...]) -> tuple[EventMark, ...]:
         """Events for the chart's countries and the whole world, within a year of its claims.
 
-        Worldwide events and those of countries the reader chose get a label on the chart;
-        the others are marked without one, so an all-country chart stays legible.
+        Every one is marked in the events lane; the few that frame every claim are also ruled across the plot.
         """
         if not plotted:
             return ()
         shown = {mark.claim.country.iso3 for mark in plotted if mark.claim is not None}
         countries = set(query.countries) or (shown if spec.scope != "worldwide" else set())
-        labelled = set(query.countries) | {WORLDWIDE}
         starts = [mark.period.start for mark in plotted if mark.period.start]
         ends = [mark.period.end for mark in plotted if mark.period.end]
         first = min([mark.x for mark in plotted] + starts) - EVENT_MARGIN
         last = max([mark.x for mark in plotted] + ends) + EVENT_MARGIN
         return tuple(
-            EventMark(mark.event, mark.event.country in labelled, mark.href, mark.hover)
+            EventMark(mark.event, mark.event.id in RULED_EVENTS, mark.href, mark.hover)
             for mark in self.event_marks
             if mark.event.country in countries | {WORLDWIDE} and first <= mark.start <= last
         )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from app.charts.figure import LEGEND_ROW_PX, legend_rows
+import math
+
+from app.charts.figure import LANE_PX, NOMINAL_COLUMNS, PANEL_PX
 from app.charts.images import FOOTER_SOURCE_LINES, footer_source_lines, static_figure
+from app.charts.query import ChartQuery
 from app.charts.views import ChartViews
 
 
@@ -17,12 +20,19 @@ def test_image_source_line_names_the_first_publishers_and_counts_the_rest() -> N
     assert footer_source_lines(["UPI", "Yonhap"]) == ["Sources: UPI; Yonhap."]
 
 
-def test_image_keeps_room_for_a_long_legend(views: ChartViews) -> None:
+def test_image_of_small_multiples_has_room_for_every_panel(views: ChartViews) -> None:
     view = views.default(views.specs["workers-abroad"])
+    assert len(view.panels) > 20, "the view no longer tests many panels"
     figure = static_figure(view, "North Korean Workers Abroad", "http://testserver/charts/workers-abroad")
     layout = figure["layout"]
-    names = [t["name"] for t in figure["data"] if t.get("showlegend", True)]
-    assert legend_rows(names, layout["width"] - 96) >= 3, "the view no longer tests a long legend"
-    legend_px = legend_rows(names, layout["width"] - 96) * LEGEND_ROW_PX
-    assert layout["margin"]["b"] >= legend_px + 3 * 15
-    assert layout["height"] - layout["margin"]["t"] - layout["margin"]["b"] >= 200  # the plot itself
+    rows = math.ceil(len(view.panels) / NOMINAL_COLUMNS)
+    assert layout["grid"] | {} == layout["grid"] | {"rows": rows, "columns": NOMINAL_COLUMNS}
+    assert layout["height"] - layout["margin"]["t"] - layout["margin"]["b"] >= rows * PANEL_PX
+
+
+def test_image_of_one_plot_keeps_its_events_lane_30_px_tall(views: ChartViews) -> None:
+    spec = views.specs["indicator"]
+    view = views.get(spec, ChartQuery(indicator="workers_abroad", countries=("CHN", "RUS")))
+    layout = static_figure(view, "Site", "http://testserver/x")["layout"]
+    plot_px = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    assert round(layout["yaxis2"]["domain"][1] * plot_px) == LANE_PX

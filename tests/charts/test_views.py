@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from app.charts.query import ChartQuery
 from app.charts.views import ChartView, ChartViews, script_safe_json
 
-from ..html import claim_traces
+from ..html import claim_traces, marks
 
 
 def all_views(views: ChartViews) -> list[ChartView]:
@@ -24,12 +24,12 @@ def test_every_view_is_a_valid_plotly_figure(views: ChartViews) -> None:
 
 def test_one_point_per_claim_and_one_indicator_per_chart(views: ChartViews) -> None:
     for view in all_views(views):
-        points = [point for trace in claim_traces(view.figure) for point in trace["customdata"]]
+        drawn = sorted(marks(view.figure))
         if view.aggregated:  # one mark per series and year, standing for every claim in the view
-            assert sorted(point[1] for point in points) == sorted(mark.id for mark in view.marks)
+            assert drawn == sorted(mark.id for mark in view.marks)
             assert sum(mark.count for mark in view.marks) == len(view.claims), view.title
         else:
-            assert sorted(point[1] for point in points) == sorted(claim.id for claim in view.claims), view.title
+            assert drawn == sorted(claim.id for claim in view.claims), view.title
         assert {claim.indicator for claim in view.claims} <= {view.query.indicator}
 
 
@@ -40,6 +40,12 @@ def test_no_line_joins_two_claims(views: ChartViews) -> None:
             if trace["mode"] != "lines":
                 continue
             xs, ys = trace["x"], trace["y"]
+            if trace.get("fill") == "toself":  # boxes: a range through a period, four corners and back
+                for i in range(0, len(xs), 6):
+                    assert xs[i + 5] is None
+                    assert xs[i] == xs[i + 4]
+                    assert ys[i] == ys[i + 4]
+                continue
             assert len(xs) % 3 == 0
             for i in range(0, len(xs), 3):
                 assert xs[i + 2] is None
@@ -47,11 +53,18 @@ def test_no_line_joins_two_claims(views: ChartViews) -> None:
                 assert xs[i] == xs[i + 1] or ys[i] == ys[i + 1]
 
 
-def test_each_series_has_one_legend_entry(views: ChartViews) -> None:
-    """Dated and undated marks of a series share one legend entry; the key explains hollow marks."""
+def test_each_series_has_one_legend_entry_or_each_country_a_panel(views: ChartViews) -> None:
+    """One plot: a legend entry per series (the key explains the marks). Small multiples: a titled panel each."""
     for view in all_views(views):
-        listed = [t["legendgroup"] for t in claim_traces(view.figure) if t.get("showlegend", True)]
-        assert sorted(listed) == sorted({t["legendgroup"] for t in claim_traces(view.figure)}), view.title
+        figure = view.figure
+        series = {t["legendgroup"] for t in claim_traces(figure)}
+        if view.panels:
+            titles = [a for a in figure["layout"]["annotations"] if a.get("name") == "panel-title"]
+            assert len(titles) == len(view.panels) == len({t["yaxis"] for t in claim_traces(figure)}), view.title
+            continue
+        listed = [t["legendgroup"] for t in figure["data"] if t.get("showlegend")]
+        if len(series) > 1:
+            assert sorted(listed) == sorted({mark.colour_key for mark in view.marks}), view.title
 
 
 def test_script_safe_json_cannot_close_the_script_element() -> None:

@@ -10,11 +10,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.charts.aggregate import MAX_DRAWN_CLAIMS
-from app.charts.views import MAX_DEFAULT_COUNTRIES
 from app.settings import Settings
 
 from ..clients import app_client
-from ..html import BASE, attr, figures, marks, one, parse, text
+from ..html import BASE, attr, claim_traces, figures, marks, one, parse, text
 from ..tiny_data import MANY_COUNTRY_CODES as CODES
 from ..tiny_data import ROWS, dataset_version, write_tiny_data
 
@@ -107,28 +106,21 @@ def test_chart_counts_independent_originals(chained: TestClient) -> None:
     assert "(1 independent original; 1 claim repeats an earlier figure)" in text(page, "details.chart-data summary")
 
 
-def test_every_country_view_draws_the_busiest_countries(many_countries_client: TestClient) -> None:
-    page = parse(many_countries_client.get("/charts/workers-abroad").text)
-    drawn = {trace["legendgroup"] for trace in figures(page)[0]["data"] if trace.get("legendgroup")}
-    busiest = {f"Country {code}" for code in CODES[-MAX_DEFAULT_COUNTRIES:]}
-    assert drawn == busiest  # Russia (1 claim) and the two quietest are left out
+def test_every_country_view_draws_every_country_in_its_own_panel(many_countries_client: TestClient) -> None:
+    figure = figures(parse(many_countries_client.get("/charts/workers-abroad").text))[0]
+    titles = [a["text"] for a in figure["layout"]["annotations"] if a.get("name") == "panel-title"]
+    assert sorted(titles) == sorted([f"<b>Country {code}</b>" for code in CODES] + ["<b>Russia</b>"])
+    assert figure["layout"]["grid"]["pattern"] == "independent"
+    # Each panel has its own value axis, so a small country's figures never sit on a large one's zero line.
+    panel_of = {(t["xaxis"], t["yaxis"]) for t in claim_traces(figure)}
+    assert len(panel_of) == len(titles)
 
 
-def test_the_countries_left_out_are_named_and_linked(many_countries_client: TestClient) -> None:
-    note = one(parse(many_countries_client.get("/charts/workers-abroad").text), ".chart-left-out")
-    assert note.get_text().startswith(f"Showing the {MAX_DEFAULT_COUNTRIES} countries with the most claims.")
-    links = {link.get_text(): str(link["href"]) for link in note.select("a")}
-    assert links == {
-        "Country XAA": "/charts/workers-abroad?countries=xaa",
-        "Country XBA": "/charts/workers-abroad?countries=xba",
-        "Russia": "/charts/workers-abroad?countries=rus",
-    }
-
-
-def test_a_country_left_out_draws_on_its_own_chart(many_countries_client: TestClient) -> None:
-    page = parse(many_countries_client.get("/charts/workers-abroad?countries=xaa").text)
-    assert page.select_one(".chart-left-out") is None
-    assert len(marks(figures(page)[0])) == 1
+def test_a_few_chosen_countries_share_one_plot_with_a_legend(many_countries_client: TestClient) -> None:
+    figure = figures(parse(many_countries_client.get("/charts/workers-abroad?countries=xaa,xba").text))[0]
+    assert "grid" not in figure["layout"]
+    legend = sorted(t["name"] for t in figure["data"] if t.get("showlegend"))
+    assert legend == ["Country XAA", "Country XBA"]
 
 
 CLAIMS = MAX_DRAWN_CLAIMS + 30
