@@ -70,7 +70,8 @@ def run_citation_cff(settings: Settings, path: Path) -> int:
     urls = Urls(base_url=settings.base_url)
     url = urls.absolute(urls.data()) if settings.base_url else ""
     descriptor = Descriptor.read(settings.data_dir).raw
-    path.write_text(citation_cff(DatasetCitation.from_descriptor(descriptor, publisher=settings.site_name, url=url)))
+    cite = DatasetCitation.from_descriptor(descriptor, publisher=settings.site_name, url=url)
+    path.write_text(citation_cff(cite), encoding="utf-8")
     print(f"{path} written")
     return 0
 

@@ -23,10 +23,10 @@ class Category:
     @classmethod
     def from_json(cls, item: JSONObject) -> Category:
         return cls(
-            value=item["value"],
-            label=item.get("label", item["value"]),
-            description=item.get("description", ""),
-            unit=item.get("unit", ""),
+            value=str(item["value"]),
+            label=str(item.get("label", item["value"])),
+            description=str(item.get("description", "")),
+            unit=str(item.get("unit", "")),
         )
 
 

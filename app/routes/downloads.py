@@ -51,6 +51,9 @@ def download(name: str, context: ContextDep, release: ReleaseDep, urls: UrlsDep)
         raise HTTPException(404, f"There is no citation {name}: the citation is at {choices}.")
     table, extension = split_format(name, TABLE_FORMATS)
     if extension is None:
+        if table in release.table_names:
+            formats = " or ".join(urls.table(table, kind) for kind in TABLE_FORMATS)
+            raise HTTPException(404, f"The {table} table is at {formats}.")
         raise HTTPException(404, f"There is no file '{name}' under {urls.data()}; {urls.data()} lists every download.")
     return table_download(release, table, extension)
 

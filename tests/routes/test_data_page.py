@@ -149,6 +149,7 @@ def test_latest_zip_is_the_versioned_zip_under_a_stable_address(client: TestClie
     ("path", "words"),
     [
         ("/data/workers", "There is no file 'workers' under /data; /data lists every download."),
+        ("/data/events", "The events table is at /data/events.csv or /data/events.json."),
         ("/data/citation.txt", "/data/citation.bib (BibTeX), /data/citation.ris (RIS) or /CITATION.cff"),
         ("/data/nk-workers-abroad-0.9.zip", "/data/nk-workers-abroad-latest.zip is always the latest"),
     ],
