@@ -3,6 +3,7 @@
 python -m app validate [DATA_DIR]   check the data files and report every problem
 python -m app prepare               validate the bundled data and pre-compress the assets, for a fast start
 python -m app plotly-version        the plotly.js version the plotly package ships (for fetching its basic bundle)
+python -m app citation-cff [PATH]   write CITATION.cff (default: at the project root) from the data's descriptor
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ import sys
 from pathlib import Path
 
 from .assets import plotly_js_version, plotly_package_bundle, prepare_assets
+from .citations import DatasetCitation, citation_cff
 from .data.dataset import read_dataset
+from .data.descriptor import Descriptor
 from .data.stamp import write_stamp
 from .data.validate import validate_data_dir
-from .settings import Settings
+from .settings import PROJECT_ROOT, Settings
+from .urls import Urls
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,7 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("data_dir", nargs="?", type=Path, default=Settings().data_dir)
     commands.add_parser("prepare", help="validate the bundled data and pre-compress the assets")
     commands.add_parser("plotly-version", help="the plotly.js version the plotly package ships")
+    cff = commands.add_parser("citation-cff", help="write CITATION.cff from the data's descriptor")
+    cff.add_argument("path", nargs="?", type=Path, default=PROJECT_ROOT / "CITATION.cff")
     args = parser.parse_args(argv)
+    if args.command == "citation-cff":
+        return run_citation_cff(Settings(), args.path)
     if args.command == "validate":
         return run_validate(args.data_dir)
     if args.command == "prepare":
@@ -54,6 +62,17 @@ def run_prepare(settings: Settings) -> int:
         return status
     written = prepare_assets(settings.static_dir, settings.vendor_dir, settings.cache_dir)
     print(f"{len(written)} assets pre-compressed in {settings.cache_dir}")
+    return 0
+
+
+def run_citation_cff(settings: Settings, path: Path) -> int:
+    """CITATION.cff for the bundled release; it names the data page's address when NKW_BASE_URL is set."""
+    urls = Urls(base_url=settings.base_url)
+    url = urls.absolute(urls.data()) if settings.base_url else ""
+    descriptor = Descriptor.read(settings.data_dir).raw
+    cite = DatasetCitation.from_descriptor(descriptor, publisher=settings.site_name, url=url)
+    path.write_text(citation_cff(cite), encoding="utf-8")
+    print(f"{path} written")
     return 0
 
 

@@ -17,6 +17,7 @@ from .assets import Assets
 from .charts.images import ImageRenderer
 from .charts.query import ChartQuery
 from .charts.views import ChartLinks, ChartViews
+from .citations import DatasetCitation
 from .data import load_dataset
 from .data.package_zip import build_zip
 from .domain import Release
@@ -57,6 +58,11 @@ class AppContext:
         """The dataset zip for this address (its README names the site); built once, even when asked at once."""
         site_name = self.settings.site_name
         return self.zips.get_or_create(urls.base_url, lambda: build_zip(self.release.frames, site_name, urls.base_url))
+
+    def citation(self, urls: Urls) -> DatasetCitation:
+        """How to cite the release this site serves, at the data page's address."""
+        url = urls.absolute(urls.data()) if urls.base_url else ""
+        return DatasetCitation.from_descriptor(self.release.descriptor, publisher=self.settings.site_name, url=url)
 
 
 def chart_links(urls: Urls) -> ChartLinks:

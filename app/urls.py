@@ -16,6 +16,7 @@ ChartFormat = Literal["csv", "json", "png", "svg"]
 TableFormat = Literal["csv", "json"]
 CHART_FORMATS: tuple[ChartFormat, ...] = ("csv", "json", "png", "svg")
 TABLE_FORMATS: tuple[TableFormat, ...] = ("csv", "json")
+CitationFormat = Literal["bib", "ris", "cff"]
 DATASET_NAME = "nk-workers-abroad"
 
 
@@ -94,6 +95,10 @@ class Urls:
         return f"{self.source(source_id)}#{anchor}"
 
     # The dataset.
+    def data(self) -> str:
+        """The data page: every download, the data dictionary, the licence and how to cite."""
+        return "/data"
+
     def table(self, name: str, format: TableFormat) -> str:  # noqa: A002
         if format not in TABLE_FORMATS:
             raise ValueError(f"Unknown download format '{format}'; expected one of {', '.join(TABLE_FORMATS)}")
@@ -104,6 +109,18 @@ class Urls:
 
     def data_zip(self) -> str:
         return f"/data/{DATASET_NAME}-{self.version}.zip"
+
+    def data_zip_latest(self) -> str:
+        """A stable address for the newest release's zip, for scripts that should follow new versions."""
+        return f"/data/{DATASET_NAME}-latest.zip"
+
+    def citation(self, format: CitationFormat) -> str:  # noqa: A002
+        """The dataset's citation as BibTeX, RIS, or CITATION.cff (at the site's root, where tools look for it)."""
+        if format == "cff":
+            return "/CITATION.cff"
+        if format not in ("bib", "ris"):
+            raise ValueError(f"Unknown citation format '{format}'; expected bib, ris or cff")
+        return f"/data/citation.{format}"
 
 
 def _with_query(path: str, params: Mapping[str, str] | None) -> str:

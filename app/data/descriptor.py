@@ -20,6 +20,15 @@ class Category:
     description: str
     unit: str = ""
 
+    @classmethod
+    def from_json(cls, item: JSONObject) -> Category:
+        return cls(
+            value=str(item["value"]),
+            label=str(item.get("label", item["value"])),
+            description=str(item.get("description", "")),
+            unit=str(item.get("unit", "")),
+        )
+
 
 @dataclass(frozen=True)
 class Descriptor:
@@ -61,12 +70,4 @@ class Descriptor:
         raise KeyError(f"No field '{name}' in resource '{resource}' of {DESCRIPTOR_NAME}")
 
     def categories(self, resource: str, field: str) -> list[Category]:
-        return [
-            Category(
-                value=item["value"],
-                label=item.get("label", item["value"]),
-                description=item.get("description", ""),
-                unit=item.get("unit", ""),
-            )
-            for item in self.field(resource, field).get("categories", [])
-        ]
+        return [Category.from_json(item) for item in self.field(resource, field).get("categories", [])]

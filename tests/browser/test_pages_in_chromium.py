@@ -28,6 +28,7 @@ PAGES = [
     "/sources",
     "/sources/yonhap-2019-12-23",
     "/about",
+    "/data",
 ]
 WIDTHS = (1280, 375)
 

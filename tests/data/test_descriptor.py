@@ -70,7 +70,7 @@ def test_indicator_vocabulary_starts_from_the_brief(descriptor: Descriptor) -> N
 
 def test_citation_and_changelog_name_the_descriptor_version(descriptor: Descriptor) -> None:
     citation = (REAL_DATA.parent / "CITATION.cff").read_text(encoding="utf-8")
-    assert f"\nversion: {dataset_version()}\n" in citation
+    assert f'\nversion: "{dataset_version()}"\n' in citation
     changelog = (REAL_DATA / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"\n## {dataset_version()} ({descriptor.last_updated})\n" in changelog
 

@@ -33,6 +33,11 @@ ROUTE_TABLE = [
     ("/data/estimates.json", "download"),
     ("/data/datapackage.json", "download"),
     ("/data/nk-workers-abroad-2.0.0.zip", "download"),
+    ("/data/nk-workers-abroad-latest.zip", "download"),
+    ("/data/citation.bib", "download"),
+    ("/data/citation.ris", "download"),
+    ("/data", "data_page"),
+    ("/CITATION.cff", "citation_file_format"),
     ("/assets/site.0123456789ab.css", "asset"),
     ("/healthz", "healthz"),
 ]
