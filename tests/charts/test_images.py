@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.charts.figure import LEGEND_ROW_PX, legend_rows
-from app.charts.images import FOOTER_SOURCE_LINES, footer_source_lines, static_figure
+from app.charts.images import FOOTER_SOURCE_LINES, DatasetCredit, footer_source_lines, static_figure
 from app.charts.views import ChartViews
 
 
@@ -19,7 +19,8 @@ def test_image_source_line_names_the_first_publishers_and_counts_the_rest() -> N
 
 def test_image_keeps_room_for_a_long_legend(views: ChartViews) -> None:
     view = views.default(views.specs["workers-abroad"])
-    figure = static_figure(view, "North Korean Workers Abroad", "http://testserver/charts/workers-abroad")
+    credit = DatasetCredit(version="2.0.0", licence="Creative Commons Attribution 4.0 (CC-BY-4.0)")
+    figure = static_figure(view, "North Korean Workers Abroad", "http://testserver/charts/workers-abroad", credit)
     layout = figure["layout"]
     names = [t["name"] for t in figure["data"] if t.get("showlegend", True)]
     assert legend_rows(names, layout["width"] - 96) >= 3, "the view no longer tests a long legend"
