@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-.PHONY: install vendor prepare browser serve test test-fast bench
+.PHONY: install vendor axe prepare browser serve test test-fast bench
 install: $(STAMP)
 
 # The official basic plotly.js bundle (scatter, bar, pie) at the version the plotly package ships:
@@ -34,7 +34,19 @@ vendor: $(STAMP)
 	  && echo "fetched $$target"; \
 	fi
 
-prepare: vendor
+# axe-core, the accessibility auditor the browser tests run in each page (tests/browser/test_axe.py).
+# For the tests only: the app never serves it. Pinned, so a new axe rule cannot fail a build by surprise.
+AXE_VERSION := 4.14.1
+AXE := tests/browser/vendor/axe.min.js
+axe:
+	@if ! head -n 1 $(AXE) 2>/dev/null | grep -qxF "/*! axe v$(AXE_VERSION)"; then \
+	  tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null) \
+	  && tar -xzf $$tmp/axe-core-$(AXE_VERSION).tgz -C $$tmp \
+	  && mkdir -p $$(dirname $(AXE)) && cp $$tmp/package/axe.min.js $(AXE) && rm -rf $$tmp \
+	  && echo "fetched $(AXE) (axe-core $(AXE_VERSION))"; \
+	fi
+
+prepare: vendor axe
 	$(BIN)/python -m app prepare
 
 browser:

@@ -14,7 +14,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from .assets import Assets
-from .charts.images import ImageRenderer
+from .charts.images import DatasetCredit, ImageRenderer
 from .charts.query import ChartQuery
 from .charts.views import ChartLinks, ChartViews
 from .citations import DatasetCitation
@@ -69,6 +69,10 @@ def chart_links(urls: Urls) -> ChartLinks:
     return ChartLinks(claim=urls.estimate, event=urls.event, chart=urls.chart)
 
 
+def image_credit(release: Release) -> DatasetCredit:
+    return DatasetCredit(version=release.version, licence="; ".join(str(licence) for licence in release.licences))
+
+
 def build_context(settings: Settings, clock: Callable[[], date] = date.today) -> AppContext:
     """Validate and load the data, build every default chart view, and the rest; raises DataValidationError."""
     release = Release.from_dataset(load_dataset(settings.data_dir, settings.cache_dir))
@@ -83,7 +87,7 @@ def build_context(settings: Settings, clock: Callable[[], date] = date.today) ->
         settings=settings,
         release=release,
         views=views,
-        images=ImageRenderer(settings.browser_path),
+        images=ImageRenderer(settings.browser_path, image_credit(release)),
         assets=assets,
         templates=templates,
         urls=urls,

@@ -3,23 +3,45 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from .jsontypes import JSONObject
 
 EMBED_DEFAULT_HEIGHT = 640  # px: title, subtitle, a 420 px chart, legend and source line at phone width
-OEMBED_DEFAULT_WIDTH = 720
+OEMBED_DEFAULT_WIDTH = 720  # px: the nominal width oEmbed requires; the iframe itself fills its column
 OEMBED_CACHE_AGE = 86_400  # s: the data changes with a new dataset version, not by the hour
 
+Theme = Literal["light", "dark", "auto"]
+THEMES: tuple[Theme, ...] = ("light", "dark", "auto")
+# Light unless asked: 'auto' follows the reader's system, which would turn a chart black inside a white article.
+DEFAULT_THEME: Theme = "light"
 
-def iframe(embed_url: str, title: str, height: int, width: int | None = None) -> str:
-    """The iframe of an embed: it fills its column (up to ``width``), and embed.js keeps its height right."""
-    size = f'width="{width}" ' if width else ""
-    style = f"width:100%;max-width:{width}px;border:0;" if width else "width:100%;border:0;"
+
+class ThemeError(ValueError):
+    """A ``theme`` an embed cannot take; the message says which are allowed."""
+
+
+def parse_theme(values: Sequence[str]) -> Theme:
+    """The one theme of an embed address's ``theme`` parameter values; the default when there is none."""
+    given = [value for value in values if value != ""]
+    if len(given) > 1:
+        raise ThemeError(f"theme: give one value, not {len(given)}")
+    for theme in THEMES:
+        if given == [theme]:
+            return theme
+    if given:
+        raise ThemeError(f"theme: '{given[0][:40]}' is not one of {', '.join(THEMES)}")
+    return DEFAULT_THEME
+
+
+def iframe(embed_url: str, title: str, height: int) -> str:
+    """The iframe of an embed: it fills its column, whatever its width, and embed.js keeps its height right."""
     return (
-        f'<iframe src="{html.escape(embed_url)}" title="{html.escape(title)}" loading="lazy" {size}'
-        f'height="{height}" style="{style}" scrolling="no" data-nkw-embed></iframe>'
+        f'<iframe src="{html.escape(embed_url)}" title="{html.escape(title)}" loading="lazy" '
+        f'height="{height}" style="width:100%;border:0;" scrolling="no" data-nkw-embed></iframe>'
     )
 
 
@@ -33,7 +55,8 @@ def embed_snippet(embed_url: str, script_url: str, title: str, height: int = EMB
 
 
 def oembed_size(maxwidth: int | None, maxheight: int | None) -> tuple[int, int]:
-    width = OEMBED_DEFAULT_WIDTH if maxwidth is None else min(OEMBED_DEFAULT_WIDTH, maxwidth)
+    """The width and height oEmbed states: ``maxwidth`` when given, since the iframe fills whatever it is given."""
+    width = OEMBED_DEFAULT_WIDTH if maxwidth is None else maxwidth
     height = EMBED_DEFAULT_HEIGHT if maxheight is None else min(EMBED_DEFAULT_HEIGHT, maxheight)
     return width, height
 
@@ -49,7 +72,7 @@ def oembed_response(
         "provider_name": site_name,
         "provider_url": site_url,
         "cache_age": OEMBED_CACHE_AGE,
-        "html": iframe(embed_url, title, height, width) + script_tag(script_url),
+        "html": iframe(embed_url, title, height) + script_tag(script_url),
         "width": width,
         "height": height,
     }

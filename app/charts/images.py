@@ -1,7 +1,8 @@
 """Static PNG and SVG images of a chart, for print and social media, rendered by kaleido in Chromium.
 
-The title, the source line and the site's name are drawn into the image, since an
-image travels without the page around it. Rendered bytes are kept per view and format.
+The title, the source line, the symbol key, the dataset's version and licence and the site's name
+are drawn into the image, since an image travels without the page around it. Rendered bytes are
+kept per view and format.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import os
 import textwrap
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -16,6 +18,7 @@ from ..jsontypes import JSONObject
 from ..lru import LruCache, MiB
 from .describe import escape
 from .figure import LEGEND_ROW_PX, NOMINAL_COLUMNS, lane_domains, legend_names, legend_rows, panel_grid
+from .key import key_line
 from .views import ChartView
 
 ImageFormat = Literal["png", "svg"]
@@ -48,19 +51,31 @@ def footer_source_lines(publishers: list[str]) -> list[str]:
     return textwrap.wrap(f"Sources: {len(publishers)} publishers, all listed at the address below.", FOOTER_WRAP)
 
 
+@dataclass(frozen=True)
+class DatasetCredit:
+    """What an image says about the data it draws: the release's version and its licence (from the descriptor)."""
+
+    version: str
+    licence: str  # '' when the descriptor states none
+
+    def line(self) -> str:
+        return f"Dataset version {self.version}" + (f" · Licence: {self.licence}" if self.licence else "")
+
+
 class ImageUnavailableError(RuntimeError):
     """No browser to render with, or the render failed."""
 
 
-def static_figure(view: ChartView, site_name: str, url: str) -> JSONObject:
+def static_figure(view: ChartView, site_name: str, url: str, credit: DatasetCredit) -> JSONObject:
     """The view's figure with its words drawn in, at the image's fixed size."""
     figure = view.figure  # a fresh copy
     layout = figure["layout"]
     label_top = layout["margin"]["t"]
-    source_lines = footer_source_lines(view.publishers)
+    key = textwrap.wrap(key_line(view.key), FOOTER_WRAP)
+    footer_lines = footer_source_lines(view.publishers) + key + [credit.line()]
     names = legend_names(figure["data"])
     legend_px = legend_rows(names, WIDTH - 96) * LEGEND_ROW_PX + LEGEND_PAD_PX if names else 0
-    bottom = AXIS_PX + legend_px + FOOTER_LINE_PX * (len(source_lines) + 1) + 14
+    bottom = AXIS_PX + legend_px + FOOTER_LINE_PX * (len(footer_lines) + 1) + 14
     top_px = TITLE_PX + label_top
     plot_min = panel_grid(layout, NOMINAL_COLUMNS) if view.panels else IMAGE_PLOT_MIN_PX
     height = max(HEIGHT, top_px + plot_min + bottom)
@@ -76,7 +91,7 @@ def static_figure(view: ChartView, site_name: str, url: str) -> JSONObject:
         heading | {"y": top, "text": f"<b>{escape(view.title)}</b>", "font": {"size": 22}},
         heading | {"y": top - 34 / plot_px, "text": subtitle, "font": {"size": 14, "color": "#4a4a4a"}},
     ]
-    footer = "<br>".join(escape(line) for line in source_lines)
+    footer = "<br>".join(escape(line) for line in footer_lines)
     layout["annotations"] = (
         [a for a in layout["annotations"] if a.get("visible", True)]
         + words
@@ -103,8 +118,9 @@ def static_figure(view: ChartView, site_name: str, url: str) -> JSONObject:
 class ImageRenderer:
     """Renders and keeps images; one render at a time, since they share one browser."""
 
-    def __init__(self, browser_path: Path) -> None:
+    def __init__(self, browser_path: Path, credit: DatasetCredit) -> None:
         self.browser_path = browser_path
+        self.credit = credit
         self._cache = LruCache[tuple[str, str], bytes](MAX_KEPT_IMAGES, MAX_KEPT_IMAGE_BYTES, size=len)
         self._lock = threading.Lock()
         self._started = False
@@ -112,7 +128,7 @@ class ImageRenderer:
     def render(self, view: ChartView, fmt: ImageFormat, site_name: str, url: str) -> bytes:
         def render_one() -> bytes:
             with self._lock:  # the cache renders each key once; the lock, one key at a time
-                return self._render(static_figure(view, site_name, url), fmt)
+                return self._render(static_figure(view, site_name, url, self.credit), fmt)
 
         return self._cache.get_or_create((url, fmt), render_one)
 

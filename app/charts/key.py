@@ -60,3 +60,8 @@ def key_entries(marks: tuple[Mark, ...], events: tuple[EventMark, ...], *, panel
     if any(event.ruled for event in events):
         entries.append(RULED)
     return entries
+
+
+def key_line(entries: list[KeyEntry]) -> str:
+    """The key as one line of text, for the images' footer: 'Key: ● a figure as stated · ↑ ...'."""
+    return "Key: " + " · ".join(f"{entry.glyph} {entry.words}" for entry in entries) + "."

@@ -31,6 +31,19 @@ class Category:
 
 
 @dataclass(frozen=True)
+class Licence:
+    """One licence of the data (Data Package ``licenses``): its SPDX-style name, title and address."""
+
+    name: str
+    title: str = ""
+    path: str = ""
+
+    def __str__(self) -> str:
+        named = f"{self.title} ({self.name})" if self.title and self.name else self.title or self.name
+        return f"{named}, {self.path}" if self.path else named
+
+
+@dataclass(frozen=True)
 class Descriptor:
     raw: JSONObject
 
@@ -50,6 +63,13 @@ class Descriptor:
     @property
     def title(self) -> str:
         return str(self.raw.get("title", ""))
+
+    @property
+    def licences(self) -> list[Licence]:
+        return [
+            Licence(name=str(item.get("name", "")), title=str(item.get("title", "")), path=str(item.get("path", "")))
+            for item in self.raw.get("licenses", [])
+        ]
 
     def resource(self, name: str) -> JSONObject:
         for resource in self.raw["resources"]:

@@ -16,7 +16,7 @@ from typing import TypeVar
 import pandas as pd
 
 from ..data.dataset import Dataset, as_dicts
-from ..data.descriptor import Category
+from ..data.descriptor import Category, Licence
 from ..data.export import table_rows, to_csv
 from ..jsontypes import JSONObject
 from .chains import chain_up, original_of, repeated_by
@@ -139,6 +139,11 @@ class Release:
     def descriptor(self) -> JSONObject:
         """The Data Package descriptor, as published."""
         return self.frames.descriptor.raw
+
+    @property
+    def licences(self) -> list[Licence]:
+        """The data's licences, as the descriptor states them."""
+        return self.frames.descriptor.licences
 
     @property
     def table_names(self) -> list[str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ..charts.query import ChartQuery
 from ..deps import PageDep, ReleaseDep, UrlsDep, ViewsDep
 from ..domain.summaries import country_groups, country_summaries
+from .chart_lookup import country_charts
 
 router = APIRouter(prefix="/countries")
 
@@ -35,8 +35,6 @@ def country_page(code: str, page: PageDep, release: ReleaseDep, views: ViewsDep,
         raise HTTPException(404, {"message": message, "links": links})
     if code != country.slug:
         return RedirectResponse(urls.country(country.iso3), status_code=301)
-    spec = views.specs["indicator"]
-    indicators = summaries[country.iso3].indicators
-    charts = [views.get(spec, ChartQuery(indicator=i, countries=(country.iso3,))) for i in indicators]
-    context = {"country": summaries[country.iso3], "charts": charts, "events": release.events_in(country.iso3)}
+    summary = summaries[country.iso3]
+    context = {"country": summary, "charts": country_charts(views, summary), "events": release.events_in(country.iso3)}
     return page.render("country.html", context)

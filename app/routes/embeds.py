@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 from urllib.parse import parse_qs, urlsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
-from ..deps import PageDep, SettingsDep, UrlsDep, ViewsDep
-from ..embeds import oembed_response, oembed_size
-from .chart_lookup import find_view, query_lists
+from ..deps import PageDep, ReleaseDep, SettingsDep, UrlsDep, ViewsDep
+from ..embeds import DEFAULT_THEME, Theme, ThemeError, oembed_response, oembed_size, parse_theme
+from .chart_lookup import find_view, query_lists, view_at
 
 router = APIRouter()
-CHART_PATH_PREFIXES = ("/charts/", "/embed/")
 
 
 @router.api_route("/embed/{slug}", methods=["GET", "HEAD"], response_class=HTMLResponse)
@@ -22,7 +21,7 @@ def embed_page(
     slug: str,
     page: PageDep,
     views: ViewsDep,
-    theme: Annotated[Literal["light", "dark", "auto"], Query()] = "auto",
+    theme: Annotated[Theme, Query()] = DEFAULT_THEME,
 ) -> HTMLResponse:
     """The chart for an iframe: title, subtitle, chart, source line, and links to its data and full view."""
     view = find_view(views, slug, query_lists(request))
@@ -39,6 +38,7 @@ def embed_script(settings: SettingsDep) -> FileResponse:
 @router.get("/oembed")
 def oembed(
     views: ViewsDep,
+    release: ReleaseDep,
     settings: SettingsDep,
     urls: UrlsDep,
     url: Annotated[str, Query(max_length=2048)],
@@ -46,22 +46,18 @@ def oembed(
     maxwidth: Annotated[int | None, Query(gt=0)] = None,
     maxheight: Annotated[int | None, Query(gt=0)] = None,
 ) -> JSONResponse:
-    """oEmbed 1.0 for any chart or embed address of this site, with its filters."""
+    """oEmbed 1.0 for any chart, embed or country page of this site, with its filters and theme."""
     if format != "json":
         raise HTTPException(501, f"format '{format}' is not supported; use json")
-    target = urlsplit(url)
-    if target.netloc != urlsplit(urls.base_url).netloc or not target.path.startswith(CHART_PATH_PREFIXES):
-        raise HTTPException(404, f"'{url}' is not a chart of this site")
-    slug = target.path.split("/", 2)[2]
-    params = {key: values for key, values in parse_qs(target.query).items() if key != "theme"}
+    view = view_at(views, release, url, urls.base_url)
     try:
-        view = find_view(views, slug, params)
-    except HTTPException as error:
-        raise HTTPException(404, f"'{url}' names no chart of this site: {error.detail}") from error
+        theme = parse_theme(parse_qs(urlsplit(url).query).get("theme", []))
+    except ThemeError as error:
+        raise HTTPException(404, f"'{url}' names no embed of this site: {error}") from error
     width, height = oembed_size(maxwidth, maxheight)
     body = oembed_response(
         title=view.title,
-        embed_url=urls.absolute(urls.embed(view)),
+        embed_url=urls.absolute(urls.embed(view, theme=None if theme == DEFAULT_THEME else theme)),
         script_url=urls.absolute(urls.embed_js()),
         site_name=settings.site_name,
         site_url=urls.absolute(urls.home()),

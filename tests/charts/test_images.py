@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 
 from app.charts.figure import LANE_PX, NOMINAL_COLUMNS, PANEL_PX
-from app.charts.images import FOOTER_SOURCE_LINES, footer_source_lines, static_figure
+from app.charts.images import FOOTER_SOURCE_LINES, DatasetCredit, footer_source_lines, static_figure
 from app.charts.query import ChartQuery
 from app.charts.views import ChartViews
+
+CREDIT = DatasetCredit(version="2.0.0", licence="Creative Commons Attribution 4.0 (CC-BY-4.0)")
 
 
 def test_image_source_line_names_the_first_publishers_and_counts_the_rest() -> None:
@@ -23,7 +25,7 @@ def test_image_source_line_names_the_first_publishers_and_counts_the_rest() -> N
 def test_image_of_small_multiples_has_room_for_every_panel(views: ChartViews) -> None:
     view = views.default(views.specs["workers-abroad"])
     assert len(view.panels) > 20, "the view no longer tests many panels"
-    figure = static_figure(view, "North Korean Workers Abroad", "http://testserver/charts/workers-abroad")
+    figure = static_figure(view, "North Korean Workers Abroad", "http://testserver/charts/workers-abroad", CREDIT)
     layout = figure["layout"]
     rows = math.ceil(len(view.panels) / NOMINAL_COLUMNS)
     assert layout["grid"] | {} == layout["grid"] | {"rows": rows, "columns": NOMINAL_COLUMNS}
@@ -33,6 +35,6 @@ def test_image_of_small_multiples_has_room_for_every_panel(views: ChartViews) ->
 def test_image_of_one_plot_keeps_its_events_lane_30_px_tall(views: ChartViews) -> None:
     spec = views.specs["indicator"]
     view = views.get(spec, ChartQuery(indicator="workers_abroad", countries=("CHN", "RUS")))
-    layout = static_figure(view, "Site", "http://testserver/x")["layout"]
+    layout = static_figure(view, "Site", "http://testserver/x", CREDIT)["layout"]
     plot_px = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
     assert round(layout["yaxis2"]["domain"][1] * plot_px) == LANE_PX

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import struct
 import xml.etree.ElementTree as ET
 
@@ -12,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from ..html import BASE, figures, marks, parse
-from ..tiny_data import dataset_version
+from ..tiny_data import ROOT, dataset_version
 
 VERSION = dataset_version()
 
@@ -89,3 +90,17 @@ def test_svg_is_an_image_of_the_requested_chart_with_its_words(client: TestClien
     assert len(points) == len(plotted_ids(client, "/charts/workers-abroad?countries=rus")) + len(
         parse(client.get("/charts/workers-abroad?countries=rus").text).select(".chart-events li")
     )
+
+
+def test_svg_carries_the_key_the_dataset_version_and_the_licence(client: TestClient) -> None:
+    root = ET.fromstring(client.get("/charts/revenue.svg").content)
+    # Wrapped lines and bold runs are separate text elements: read the words as one spaced text.
+    words = " ".join(" ".join(root.itertext()).split())
+    key = [li.get_text(" ", strip=True) for li in parse(client.get("/charts/revenue").text).select(".chart-key li")]
+    assert key, "the page shows no key"
+    for entry in key:
+        assert " ".join(entry.split()) in words
+    assert f"Dataset version {VERSION}" in words
+    with (ROOT / "data" / "datapackage.json").open(encoding="utf-8") as handle:
+        (licence,) = json.load(handle)["licenses"]
+    assert f"Licence: {licence['title']} ({licence['name']}), {licence['path']}" in words

@@ -43,33 +43,46 @@ def test_oembed_answers_field_by_field(client: TestClient) -> None:
     assert attr(frame, "src") == f"{BASE}/embed/workers-abroad?countries=chn,rus&from=2017"
     assert attr(frame, "title") == body["title"]
     assert attr(frame, "loading") == "lazy"
-    assert (attr(frame, "width"), attr(frame, "height")) == ("720", "640")
+    assert attr(frame, "height") == "640"
     assert attr(one(parse(body["html"]), "script"), "src") == f"{BASE}/embed.js"
 
 
-def test_oembed_takes_embed_urls_too(client: TestClient) -> None:
-    body = oembed(client, f"{BASE}/embed/revenue?theme=dark").json()
-    assert attr(one(parse(body["html"]), "iframe"), "src") == f"{BASE}/embed/revenue"
-
-
 @pytest.mark.parametrize(
-    ("maxwidth", "maxheight", "expected"), [(500, None, (500, 640)), (None, 300, (720, 300)), (900, 900, (720, 640))]
+    ("url", "embed"),
+    [
+        ("/embed/revenue?theme=dark", "/embed/revenue?theme=dark"),
+        ("/charts/revenue?theme=auto&indicator=revenue_total", "/embed/revenue?indicator=revenue_total&theme=auto"),
+        (
+            "/charts/workers-abroad?scale=log&to=2020&from=2010&as_of=2019-12-31&countries=rus,chn&theme=dark",
+            "/embed/workers-abroad?countries=chn,rus&from=2010&to=2020&as_of=2019-12-31&scale=log&theme=dark",
+        ),
+        ("/embed/revenue?theme=light", "/embed/revenue"),  # light is the default, so the address leaves it out
+    ],
 )
-def test_oembed_respects_maxwidth_and_maxheight(
-    client: TestClient, maxwidth: int | None, maxheight: int | None, expected: tuple[int, int]
-) -> None:
-    params = {k: v for k, v in {"maxwidth": maxwidth, "maxheight": maxheight}.items() if v is not None}
-    body = oembed(client, f"{BASE}/charts/revenue", **params).json()
-    assert (body["width"], body["height"]) == expected
-    frame = one(parse(body["html"]), "iframe")
-    assert (attr(frame, "width"), attr(frame, "height")) == tuple(str(v) for v in expected)
+def test_oembed_keeps_every_filter_and_the_theme(client: TestClient, url: str, embed: str) -> None:
+    body = oembed(client, BASE + url).json()
+    assert attr(one(parse(body["html"]), "iframe"), "src") == BASE + embed
+    assert client.get(embed).status_code == 200
+
+
+def test_oembed_iframe_fills_its_column(client: TestClient) -> None:
+    for params in ({}, {"maxwidth": 500}, {"maxwidth": 1400}):
+        frame = one(parse(oembed(client, f"{BASE}/charts/revenue", **params).json()["html"]), "iframe")
+        style = {
+            rule.split(":")[0].strip(): rule.split(":")[1].strip() for rule in attr(frame, "style").split(";") if rule
+        }
+        assert style["width"] == "100%"
+        assert "max-width" not in style
+        assert frame.get("width") is None  # an attribute would fix its width where a CMS strips the style
 
 
 @pytest.mark.parametrize(
     "url",
     [
         "https://example.org/charts/revenue",
-        f"{BASE}/countries/rus",
+        "https://example.org/countries/rus",
+        f"{BASE}/countries",
+        f"{BASE}/sources/yonhap-2019-12-23",
         f"{BASE}/charts/pie",
         f"{BASE}/charts/workers-abroad?countries=xx",
         "not a url",
@@ -89,12 +102,65 @@ def test_oembed_400_for_a_bad_maxwidth(client: TestClient) -> None:
     assert oembed(client, f"{BASE}/charts/revenue", maxwidth="wide").status_code == 400
 
 
-@pytest.mark.parametrize("path", ["/charts/revenue", "/embed/revenue?theme=dark"])
-def test_discovery_tag(client: TestClient, path: str) -> None:
-    link = one(parse(client.get(path).text), 'link[rel="alternate"][type="application/json+oembed"]')
+@pytest.mark.parametrize(
+    ("path", "embed"),
+    [
+        ("/charts/revenue", "/embed/revenue"),
+        ("/embed/revenue?theme=dark", "/embed/revenue?theme=dark"),
+        ("/countries/rus", "/embed/indicator?countries=rus"),
+    ],
+)
+def test_discovery_tag(client: TestClient, path: str, embed: str) -> None:
+    link = one(parse(client.get(path).text), 'head link[rel="alternate"][type="application/json+oembed"]')
     href = attr(link, "href")
     assert href.startswith(f"{BASE}/oembed?url=")
-    assert client.get(href.removeprefix(BASE)).status_code == 200
+    body = client.get(href.removeprefix(BASE)).json()
+    assert attr(one(parse(body["html"]), "iframe"), "src") == BASE + embed
+    assert attr(link, "title") == body["title"]
+
+
+def test_oembed_of_a_country_page_is_its_first_chart(client: TestClient) -> None:
+    page = parse(client.get("/countries/rus").text)
+    first = page.select("figure.chart")[0]
+    body = oembed(client, f"{BASE}/countries/rus").json()
+    assert body["title"] == text(first, ".chart-title") == "Workers abroad: Russia"
+    src = attr(one(parse(body["html"]), "iframe"), "src")
+    assert src == f"{BASE}/embed/indicator?countries=rus"
+    assert text(parse(client.get(src.removeprefix(BASE)).text), ".chart-title") == body["title"]
+
+
+def test_oembed_of_a_country_chart_named_by_its_fragment(client: TestClient) -> None:
+    page = parse(client.get("/countries/rus").text)
+    anchor = attr(one(page, 'nav.on-this-page a[href="#chart-work_permits"]'), "href")
+    body = oembed(client, f"{BASE}/countries/rus?theme=dark&from=2015{anchor}").json()
+    assert body["title"] == text(one(page, "figure#chart-work_permits"), ".chart-title")
+    src = attr(one(parse(body["html"]), "iframe"), "src")
+    assert src == f"{BASE}/embed/indicator?countries=rus&from=2015&indicator=work_permits&theme=dark"
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            f"{BASE}/countries/xx",
+            f"'{BASE}/countries/xx' names no host country 'xx'. Known countries: wld, ",
+        ),
+        (
+            f"{BASE}/countries/rus#chart-revenue_total",
+            f"'{BASE}/countries/rus#chart-revenue_total': Russia has no chart '#chart-revenue_total'. "
+            "Its charts: #chart-workers_abroad, ",
+        ),
+        (
+            f"{BASE}/embed/revenue?theme=neon",
+            f"'{BASE}/embed/revenue?theme=neon' names no embed of this site: "
+            "theme: 'neon' is not one of light, dark, auto",
+        ),
+    ],
+)
+def test_oembed_404_says_what_is_unknown(client: TestClient, url: str, message: str) -> None:
+    response = oembed(client, url)
+    assert response.status_code == 404
+    assert response.json()["error"]["detail"].startswith(message)
 
 
 def test_embed_page_has_minimal_chrome(client: TestClient) -> None:
@@ -110,6 +176,11 @@ def test_embed_page_has_minimal_chrome(client: TestClient) -> None:
     assert links["Full view with every claim and quote"] == "/charts/workers-abroad?countries=rus"
     assert not page.select("nav, table")
     assert len(figures(page)) == 1
+
+
+def test_embed_is_light_unless_asked(client: TestClient) -> None:
+    for path, theme in [("/embed/revenue", "light"), ("/embed/revenue?theme=auto", "auto")]:
+        assert attr(one(parse(client.get(path).text), "html"), "data-theme") == theme
 
 
 def test_embed_theme_must_be_known(client: TestClient) -> None:
