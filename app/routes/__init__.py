@@ -6,8 +6,8 @@ order they are included in does not matter; tests/routes/test_route_table.py hol
 
 from fastapi import APIRouter
 
-from . import assets, charts, countries, downloads, embeds, estimates, health, pages, sources
+from . import assets, charts, countries, downloads, embeds, estimates, health, maps, pages, sources
 
 ROUTERS: tuple[APIRouter, ...] = tuple(
-    module.router for module in (pages, charts, embeds, countries, estimates, sources, downloads, assets, health)
+    module.router for module in (pages, charts, maps, embeds, countries, estimates, sources, downloads, assets, health)
 )
