@@ -7,7 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from .conftest import LiveServer
 
@@ -87,3 +87,21 @@ def test_the_overview_fetches_the_shapes_only_near_the_map(page: Page, live_serv
     page.locator(".map-section [data-map][data-drawn]").wait_for(timeout=15000)
     assert any("/assets/world." in url for url in seen)
     assert page.locator(".map-section .scatterlayer path.point").count() > 20
+
+
+def test_a_vertical_swipe_on_the_map_scrolls_the_page_on_a_phone(browser: Browser, live_server: LiveServer) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 700}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(live_server.url + "/map")
+    page.locator("[data-map][data-drawn]").wait_for(timeout=15000)
+    box = page.locator(".host-map-plot").bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    touch = context.new_cdp_session(page)
+    touch.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 11):
+        touch.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 15 * step}]})
+    touch.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_function("() => window.scrollY > 50", timeout=5000)
+    assert page.url.endswith("/map"), "a swipe is not a tap: no country page opened"
+    context.close()
