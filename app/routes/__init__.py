@@ -6,9 +6,9 @@ order they are included in does not matter; tests/routes/test_route_table.py hol
 
 from fastapi import APIRouter
 
-from . import assets, charts, countries, data_page, downloads, embeds, estimates, health, pages, sources
+from . import assets, charts, countries, data_page, downloads, embeds, estimates, health, maps, pages, sources
 
 ROUTERS: tuple[APIRouter, ...] = tuple(
     module.router
-    for module in (pages, charts, embeds, countries, estimates, sources, data_page, downloads, assets, health)
+    for module in (pages, charts, maps, embeds, countries, estimates, sources, data_page, downloads, assets, health)
 )

@@ -6,8 +6,9 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
 from ..charts.headlines import headlines
+from ..charts.hostmap import MapQuery, map_view
 from ..charts.registry import CHARTS
-from ..deps import PageDep, ReleaseDep, ViewsDep
+from ..deps import ContextDep, PageDep, ReleaseDep, UrlsDep, ViewsDep
 from ..domain.summaries import country_summaries, indicator_summaries
 
 router = APIRouter()
@@ -16,10 +17,17 @@ DOWNLOADED_TABLES = ("estimates", "sources", "events", "countries")
 
 
 @router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def home(page: PageDep, release: ReleaseDep, views: ViewsDep) -> HTMLResponse:
-    """Headline figures as ranges of current claims, the main charts, and every country."""
+def home(page: PageDep, release: ReleaseDep, views: ViewsDep, app: ContextDep, urls: UrlsDep) -> HTMLResponse:
+    """Headline figures as ranges of current claims, the main charts, the map, and every country."""
     charts = [views.default(CHARTS[slug]) for slug in OVERVIEW_CHARTS]
-    context = {"headlines": headlines(release), "charts": charts, "countries": country_summaries(release)}
+    host_map = map_view(release, MapQuery())
+    context = {
+        "headlines": headlines(release),
+        "charts": charts,
+        "countries": country_summaries(release),
+        "map": host_map,
+        "map_plot": host_map.plot_json(app.world, urls.country),
+    }
     return page.render("index.html", context | {"tables": DOWNLOADED_TABLES})
 
 

@@ -24,6 +24,9 @@ ROUTE_TABLE = [
     ("/embed/revenue", "embed_page"),
     ("/embed.js", "embed_script"),
     ("/oembed", "oembed"),
+    ("/map", "map_page"),
+    ("/map.csv", "map_rows"),
+    ("/map.json", "map_rows"),
     ("/countries", "country_list"),
     ("/countries/rus", "country_page"),
     ("/estimates/e0001", "estimate_page"),
@@ -67,5 +70,11 @@ def test_include_order_does_not_matter(tiny_client: TestClient) -> None:
     random.Random(9).shuffle(shuffled)
     other = assemble(context, routers=tuple(reversed(shuffled)))
     with TestClient(other, base_url="http://localhost") as reordered:
-        for path in ("/charts/revenue", "/charts/revenue.csv", "/data/datapackage.json", "/data/estimates.csv"):
+        for path in (
+            "/charts/revenue",
+            "/charts/revenue.csv",
+            "/map.csv",
+            "/data/datapackage.json",
+            "/data/estimates.csv",
+        ):
             assert reordered.get(path).content == tiny_client.get(path).content, path
