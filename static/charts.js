@@ -179,4 +179,6 @@
   });
 
   document.querySelectorAll("[data-figure]").forEach(draw);
+  // For the explorer (explorer.js): draw the charts a filter change has put into the page.
+  window.NKWCharts = { drawAll: function (root) { (root || document).querySelectorAll("[data-figure]").forEach(draw); } };
 })();
