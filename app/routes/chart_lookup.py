@@ -6,7 +6,8 @@ from collections.abc import Mapping, Sequence
 
 from fastapi import HTTPException, Request
 
-from ..charts.query import QueryError, parse_query
+from ..charts.query import ChartQuery, QueryError, parse_query
+from ..charts.registry import ChartSpec
 from ..charts.views import ChartView, ChartViews
 
 
@@ -20,6 +21,14 @@ def find_view(views: ChartViews, slug: str, params: Mapping[str, Sequence[str]])
     except QueryError as error:
         raise HTTPException(400, str(error)) from error
     return views.get(spec, query)
+
+
+def page_filters(spec: ChartSpec, params: Mapping[str, Sequence[str]]) -> ChartQuery:
+    """Filters a page applies to all its charts (a country page's years, as_of, scale), or HTTPException 400."""
+    try:
+        return parse_query(spec, params, [])
+    except QueryError as error:
+        raise HTTPException(400, str(error)) from error
 
 
 def query_lists(request: Request) -> dict[str, list[str]]:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..charts.controls import period_controls
-from ..charts.query import ChartQuery, QueryError, in_normal_form, parse_query
+from ..charts.query import in_normal_form
 from ..deps import ContextDep, PageDep, ReleaseDep, UrlsDep
 from ..domain.summaries import country_groups, country_summaries
 from ..takeaway import take_away
-from .chart_lookup import query_lists
+from .chart_lookup import page_filters, query_lists
 
 # The filters a country page applies to all its charts; it fixes the country and draws every indicator.
 PAGE_FILTERS = ("from", "to", "as_of", "scale")
@@ -42,23 +44,18 @@ def country_page(request: Request, code: str, page: PageDep, context: ContextDep
         raise HTTPException(404, {"message": message, "links": links})
     spec = views.specs["indicator"]
     params = {name: values for name, values in query_lists(request).items() if name in PAGE_FILTERS}
-    try:
-        shared = parse_query(spec, params, [])
-    except QueryError as error:
-        raise HTTPException(400, str(error)) from error
+    shared = page_filters(spec, params)
     normal = {name: value for name, value in shared.params(spec).items() if name in PAGE_FILTERS}
-    if code != country.slug or not in_normal_form(params, normal):
+    if code != country.slug or not in_normal_form(params, normal):  # another spelling, or a submitted form
         return RedirectResponse(urls.country(country.iso3, normal), status_code=301 if code != country.slug else 302)
-    charts = [
-        views.get(spec, ChartQuery(i, (country.iso3,), shared.year_from, shared.year_to, shared.as_of, shared.scale))
-        for i in summaries[country.iso3].indicators
-    ]
-    extras = [take_away(view, urls, context.settings.site_name, release.version, context.clock()) for view in charts]
+    indicators = summaries[country.iso3].indicators
+    charts = [views.get(spec, replace(shared, indicator=i, countries=(country.iso3,))) for i in indicators]
+    accessed, site_name = context.clock(), context.settings.site_name
+    extras = [take_away(view, urls, site_name, release.version, accessed) for view in charts]
     context_ = {
         "country": summaries[country.iso3],
         "charts": list(zip(charts, extras, strict=True)),
         "controls": period_controls(shared),
-        "filters": normal,
         "events": release.events_in(country.iso3),
     }
     return page.render("country.html", context_)

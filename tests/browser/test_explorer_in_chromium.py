@@ -102,6 +102,14 @@ def test_the_search_box_narrows_the_country_list(page: Page, live_server: LiveSe
     page.get_by_label("Find a country").press("Backspace")
     assert page.locator(".country-region input[type=checkbox]:visible").count() > 20
     assert page.url == live_server.url + CHART  # searching is not filtering
+    # By keyboard: search, Tab to the one box left, Space ticks it.
+    page.get_by_label("Find a country").press_sequentially("chin")
+    page.keyboard.press("Enter")  # only narrows the list, never submits
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("checkbox", name="China", exact=True)).to_be_focused()
+    page.keyboard.press("Space")
+    page.wait_for_url(re.compile(r"\?countries=chn$"))
+    wait_for_countries(page, {"China"})
 
 
 def test_years_and_scale_by_keyboard(page: Page, live_server: LiveServer) -> None:
