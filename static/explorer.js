@@ -8,6 +8,7 @@
   // so that the address written here is the page's canonical one.
   const FILTERS = ["countries", "from", "to", "as_of", "indicator", "scale"];
   const NARROW = window.matchMedia("(max-width: 640px)");
+  const DATE_PAUSE_MS = 700;
 
   function announce(element, words) {
     // Emptied first so the same words are announced again.
@@ -102,6 +103,7 @@
       }
     });
     chosenSummary(form);
+    form.dispatchEvent(new Event("explorer:synced"));
   }
 
   function setUpTabs(nav) {
@@ -172,12 +174,51 @@
     };
   }
 
+  function filterSummary(form) {
+    // What the folded form holds, said on its button: "Filter: China, Russia, from 2017".
+    const names = Array.from(form.querySelectorAll("input[name=countries]:checked")).map(function (box) {
+      return box.parentElement.textContent.trim();
+    });
+    const parts = names.length > 2 ? [names.length + " countries"] : names;
+    const value = function (name) {
+      const field = form.elements.namedItem(name);
+      return field && field.value ? field.value : "";
+    };
+    const indicator = form.elements.namedItem("indicator");
+    if (indicator && indicator.value !== indicator.dataset.default) {
+      parts.unshift(indicator.selectedOptions[0].textContent);
+    }
+    if (value("from")) {
+      parts.push("from " + value("from"));
+    }
+    if (value("to")) {
+      parts.push("to " + value("to"));
+    }
+    if (value("as_of")) {
+      parts.push("as reported by " + value("as_of"));
+    }
+    if (form.querySelector("input[name=scale][value=log]:checked")) {
+      parts.push("log scale");
+    }
+    return parts.join(", ");
+  }
+
   function setUpToggle(explorer, form) {
     const toggle = explorer.querySelector(".explorer-toggle");
     if (!toggle) {
       return;
     }
     toggle.hidden = false;
+    const summary = document.createElement("span");
+    summary.className = "explorer-toggle-summary";
+    toggle.appendChild(summary);
+    function describe() {
+      const words = filterSummary(form);
+      summary.textContent = words ? ": " + words : "";
+    }
+    describe();
+    form.addEventListener("change", describe);
+    form.addEventListener("explorer:synced", describe);
     function show(open) {
       toggle.setAttribute("aria-expanded", String(open));
       explorer.classList.toggle("filters-collapsed", !open);
@@ -210,6 +251,7 @@
     }
     setUpToggle(explorer, form);
     let controller = null;
+    let shown = window.location.pathname + window.location.search; // the view on screen
 
     function showError(words) {
       error.textContent = words;
@@ -252,6 +294,7 @@
             if (push) {
               window.history.pushState({ explorer: true }, "", address);
             }
+            shown = address;
             announce(status, "Showing " + claims + (claims === 1 ? " claim" : " claims"));
             return page;
           });
@@ -270,13 +313,20 @@
     function update() {
       chosenSummary(form);
       const address = formAddress(form);
-      if (address !== window.location.pathname + window.location.search) {
+      if (address !== shown) {
         load(address, true);
       }
     }
 
+    let typing = null;
     form.addEventListener("change", function (event) {
+      window.clearTimeout(typing);
       if (event.target.type === "search") {
+        return;
+      }
+      if (event.target.type === "date") {
+        // A date is typed a part at a time and each part makes a whole date ("0002-05-01"): wait for a pause.
+        typing = window.setTimeout(update, DATE_PAUSE_MS);
         return;
       }
       update();
@@ -305,14 +355,16 @@
           indicator.value = indicator.dataset.default;
         }
         update();
+        form.dispatchEvent(new Event("explorer:synced"));
       });
     }
     window.history.replaceState({ explorer: true }, "");
     window.addEventListener("popstate", function () {
-      if (window.location.pathname !== new URL(form.action, window.location.href).pathname) {
-        return;
+      const address = window.location.pathname + window.location.search;
+      if (address === shown || window.location.pathname !== new URL(form.action, window.location.href).pathname) {
+        return; // an in-page link's step back, or another page
       }
-      load(window.location.pathname + window.location.search, false).then(function (page) {
+      load(address, false).then(function (page) {
         syncForm(form, page && page.querySelector("[data-explorer-form]"));
       });
     });

@@ -177,7 +177,29 @@ def test_a_phone_filters_by_tapping(browser: Browser, live_server: LiveServer) -
     wait_for_countries(page, {"China"})
     page.get_by_text("Log", exact=True).tap()
     page.wait_for_url(re.compile(r"\?countries=chn&scale=log$"))
+    expect(page.locator(".explorer-toggle")).to_have_text("Filter: China, log scale")
+    page.locator(".explorer-toggle").tap()  # fold the form away again: the chart is in view
+    expect(page.locator("#main-filters")).to_be_hidden()
     context.close()
+
+
+def claims_drawn(page: Page) -> int:
+    count: int = page.evaluate(
+        "() => document.querySelector('#part-chart .chart-plot').data"
+        ".filter(t => t.name !== 'Events').reduce((n, t) => n + (t.x || []).length, 0)"
+    )
+    return count
+
+
+def test_as_reported_by_shows_what_was_known_then(page: Page, live_server: LiveServer) -> None:
+    page.goto(live_server.url + CHART + "?countries=rus")
+    page.wait_for_selector("#part-chart .chart-drawn")
+    everything = claims_drawn(page)
+    page.get_by_label("As reported by").fill("2019-12-22")
+    page.wait_for_url(re.compile(r"\?countries=rus&as_of=2019-12-22$"))
+    page.wait_for_selector("#part-chart .chart-drawn")  # the chart swapped in, drawn
+    assert 0 < claims_drawn(page) < everything
+    assert_shows_the_view_of_its_address(page)
 
 
 def test_without_javascript_the_form_lands_on_the_filtered_page(browser: Browser, live_server: LiveServer) -> None:
