@@ -22,7 +22,7 @@ from pathlib import Path
 import brotli
 
 PLOTLY_HEADER = re.compile(rb"plotly\.js(?: \(basic - minified\))? v(\d+\.\d+\.\d+)")
-OWN_ASSETS = ("site.css", "charts.js", "map.js", "copy.js", "embed-frame.js", "favicon.svg")
+OWN_ASSETS = ("site.css", "charts.js", "map.js", "copy.js", "embed-frame.js", "explorer.js", "favicon.svg")
 BROTLI_QUALITY_AT_START = 9  # fast; `python -m app prepare` stores quality 11 in the cache
 BROTLI_QUALITY_PREPARED = 11
 MEDIA_TYPES = {

@@ -84,8 +84,9 @@ class Urls:
     def countries(self) -> str:
         return "/countries"
 
-    def country(self, iso3: str) -> str:
-        return f"/countries/{iso3.lower()}"
+    def country(self, iso3: str, params: Mapping[str, str] | None = None) -> str:
+        """A country's page; ``params`` are the filters its charts share (years, as_of, scale)."""
+        return _with_query(f"/countries/{iso3.lower()}", params)
 
     def estimate(self, estimate_id: str) -> str:
         return f"/estimates/{estimate_id}"

@@ -18,15 +18,18 @@
     return done ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
-  document.querySelectorAll("[data-copy]").forEach(function (button) {
+  // One listener on the document: the explorer (explorer.js) replaces these buttons when a filter changes.
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("[data-copy]");
+    if (!button) {
+      return;
+    }
     const status = button.parentElement.querySelector(".copy-status");
-    button.addEventListener("click", function () {
-      const source = document.getElementById(button.dataset.copy);
-      const text = source.value !== undefined ? source.value : source.textContent;
-      copyText(text).then(
-        function () { status.textContent = "Copied."; },
-        function () { status.textContent = "Could not copy: select the text and copy it yourself."; }
-      );
-    });
+    const source = document.getElementById(button.dataset.copy);
+    const text = source.value !== undefined ? source.value : source.textContent;
+    copyText(text).then(
+      function () { status.textContent = "Copied."; },
+      function () { status.textContent = "Could not copy: select the text and copy it yourself."; }
+    );
   });
 })();

@@ -15,7 +15,7 @@ from typing import Literal
 from ..domain import WORLDWIDE
 from .registry import ChartSpec
 
-__all__ = ["SCALES", "WORLDWIDE", "ChartQuery", "QueryError", "Scale", "parse_query"]
+__all__ = ["FILTER_NAMES", "SCALES", "WORLDWIDE", "ChartQuery", "QueryError", "Scale", "in_normal_form", "parse_query"]
 
 EARLIEST_YEAR = 1950
 LATEST_YEAR = 2100
@@ -23,6 +23,8 @@ Scale = Literal["linear", "log"]
 SCALES: tuple[Scale, ...] = ("linear", "log")
 # ASCII digits only: \d would also take Arabic-Indic and fullwidth digits.
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Every filter a chart's address can carry, in the order its normal form writes them.
+FILTER_NAMES = ("countries", "from", "to", "as_of", "indicator", "scale")
 
 
 class QueryError(ValueError):
@@ -146,3 +148,13 @@ def _scale(value: str | None) -> Scale:
         if value == scale:
             return scale
     raise QueryError("scale", f"'{value[:40]}' is not one of {', '.join(SCALES)}")
+
+
+def in_normal_form(params: Mapping[str, Sequence[str]], normal: Mapping[str, str]) -> bool:
+    """Whether the filters are written as ``normal`` writes them.
+
+    A plain GET form writes every field: empty ones, one ``countries`` per ticked box, the default scale.
+    Unknown parameters (tracking tags) are not filters and do not count.
+    """
+    given = {name: list(params[name]) for name in FILTER_NAMES if name in params}
+    return given == {name: [value] for name, value in normal.items()}

@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from fastapi import HTTPException, Request
 
-from ..charts.query import QueryError, parse_query
-from ..charts.registry import INDICATOR_CHART_SLUG
+from ..charts.query import ChartQuery, QueryError, parse_query
+from ..charts.registry import INDICATOR_CHART_SLUG, ChartSpec
 from ..charts.views import ChartView, ChartViews
 from ..domain import Release
 from ..domain.summaries import CountrySummary, country_summaries
@@ -30,16 +30,17 @@ def find_view(views: ChartViews, slug: str, params: Mapping[str, Sequence[str]])
     return views.get(spec, query)
 
 
+def page_filters(spec: ChartSpec, params: Mapping[str, Sequence[str]]) -> ChartQuery:
+    """Filters a page applies to all its charts (a country page's years, as_of, scale), or HTTPException 400."""
+    try:
+        return parse_query(spec, params, [])
+    except QueryError as error:
+        raise HTTPException(400, str(error)) from error
+
+
 def query_lists(request: Request) -> dict[str, list[str]]:
     """Every query parameter with all its values."""
     return {key: request.query_params.getlist(key) for key in request.query_params}
-
-
-def country_charts(views: ChartViews, summary: CountrySummary) -> list[ChartView]:
-    """A country page's charts: one per indicator the country has claims for, in the descriptor's order."""
-    return [
-        find_view(views, INDICATOR_CHART_SLUG, country_params(summary, indicator)) for indicator in summary.indicators
-    ]
 
 
 def country_params(

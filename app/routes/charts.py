@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from ..charts.controls import chart_controls
 from ..charts.images import MEDIA_TYPES, ImageFormat, ImageUnavailableError
+from ..charts.query import in_normal_form
 from ..charts.table import DOWNLOAD_COLUMNS, chart_file_name, claim_row
 from ..charts.views import ChartView
 from ..context import AppContext
 from ..data.export import write_csv
 from ..deps import ContextDep, PageDep, UrlsDep, ViewsDep
-from ..embeds import citation, embed_snippet
 from ..jsontypes import JSONObject
+from ..takeaway import take_away
 from ..templating import Page
 from ..urls import CHART_FORMATS, Urls
 from .chart_lookup import find_view, query_lists
@@ -32,8 +34,11 @@ def chart_index(page: PageDep, views: ViewsDep) -> HTMLResponse:
 def chart(request: Request, name: str, page: PageDep, context: ContextDep, urls: UrlsDep) -> Response:
     """The chart page; or its twins: exactly the plotted rows with their sources (CSV, JSON), the image (PNG, SVG)."""
     slug, extension = split_format(name, CHART_FORMATS)
-    view = find_view(context.views, slug, query_lists(request))
+    params = query_lists(request)
+    view = find_view(context.views, slug, params)
     if extension is None:
+        if not in_normal_form(params, view.params):  # a submitted form: empty fields, one value per box
+            return RedirectResponse(urls.view(view), status_code=302)
         return chart_page(view, page, context, urls)
     return chart_twin(view, extension, context, urls)
 
@@ -58,14 +63,10 @@ def chart_twin(view: ChartView, extension: str, context: AppContext, urls: Urls)
 
 
 def chart_page(view: ChartView, page: Page, context: AppContext, urls: Urls) -> HTMLResponse:
-    """The chart, its description, its data table and sources, how to embed it and how to cite it."""
-    cite = citation(
-        site_name=context.settings.site_name,
-        title=view.title,
-        version=context.release.version,
-        url=urls.absolute(urls.view(view)),
-        publishers=view.publishers,
-        accessed=context.clock(),
-    )
-    snippet = embed_snippet(urls.absolute(urls.embed(view)), urls.absolute(urls.embed_js()), view.title)
-    return page.render("chart.html", {"view": view, "snippet": snippet, "citation": cite})
+    """The chart with its filter form, data table, sources, downloads, embed code and citation."""
+    views = context.views
+    labels = {code: category.label for code, category in views.indicator_labels.items()}
+    controls = chart_controls(view.spec, view.query, views.countries(view.spec), context.release, labels)
+    settings, release = context.settings, context.release
+    extras = take_away(view, urls, settings.site_name, release.version, context.clock())
+    return page.render("chart.html", {"view": view, "controls": controls, "take_away": extras})

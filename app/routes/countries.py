@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from dataclasses import replace
+
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ..deps import PageDep, ReleaseDep, UrlsDep, ViewsDep
+from ..charts.controls import period_controls
+from ..charts.query import in_normal_form
+from ..deps import ContextDep, PageDep, ReleaseDep, UrlsDep
 from ..domain.summaries import country_groups, country_summaries
-from .chart_lookup import country_charts
+from ..takeaway import take_away
+from .chart_lookup import page_filters, query_lists
+
+# The filters a country page applies to all its charts; it fixes the country and draws every indicator.
+PAGE_FILTERS = ("from", "to", "as_of", "scale")
 
 router = APIRouter(prefix="/countries")
 
@@ -25,16 +33,29 @@ def country_list(page: PageDep, release: ReleaseDep) -> HTMLResponse:
 
 
 @router.api_route("/{code}", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def country_page(code: str, page: PageDep, release: ReleaseDep, views: ViewsDep, urls: UrlsDep) -> Response:
-    """One country: a chart and table per indicator, and the events that concern it."""
+def country_page(request: Request, code: str, page: PageDep, context: ContextDep, urls: UrlsDep) -> Response:
+    """One country: a chart and table per indicator, and the events that concern it; ?from=&to=&as_of=&scale=."""
+    release, views = context.release, context.views
     summaries = {summary.iso3: summary for summary in country_summaries(release)}
     country = release.resolve_country(code)
     if country is None or country.iso3 not in summaries:
         links = [{"href": urls.country(s.iso3), "text": s.name} for s in summaries.values()]
         message = f"No host country '{code}'. Known countries: {', '.join(s.iso3.lower() for s in summaries.values())}."
         raise HTTPException(404, {"message": message, "links": links})
-    if code != country.slug:
-        return RedirectResponse(urls.country(country.iso3), status_code=301)
-    summary = summaries[country.iso3]
-    context = {"country": summary, "charts": country_charts(views, summary), "events": release.events_in(country.iso3)}
-    return page.render("country.html", context)
+    spec = views.specs["indicator"]
+    params = {name: values for name, values in query_lists(request).items() if name in PAGE_FILTERS}
+    shared = page_filters(spec, params)
+    normal = {name: value for name, value in shared.params(spec).items() if name in PAGE_FILTERS}
+    if code != country.slug or not in_normal_form(params, normal):  # another spelling, or a submitted form
+        return RedirectResponse(urls.country(country.iso3, normal), status_code=301 if code != country.slug else 302)
+    indicators = summaries[country.iso3].indicators
+    charts = [views.get(spec, replace(shared, indicator=i, countries=(country.iso3,))) for i in indicators]
+    accessed, site_name = context.clock(), context.settings.site_name
+    extras = [take_away(view, urls, site_name, release.version, accessed) for view in charts]
+    context_ = {
+        "country": summaries[country.iso3],
+        "charts": list(zip(charts, extras, strict=True)),
+        "controls": period_controls(shared),
+        "events": release.events_in(country.iso3),
+    }
+    return page.render("country.html", context_)

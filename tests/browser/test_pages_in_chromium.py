@@ -79,7 +79,10 @@ def test_page_draws_cleanly(page: Page, live_server: LiveServer, screenshots: Pa
     charts = wait_for_charts(page)
     for index in range(charts):
         plot = page.locator(".chart-plot").nth(index)
-        block = plot.locator("xpath=ancestor::div[contains(@class, 'chart-block')]")
+        # A chart's table and events: in its block, or on a chart page in the page's parts (tabs).
+        block = plot.locator(
+            "xpath=ancestor::div[contains(@class, 'chart-block') or contains(@class, 'chart-page')][1]"
+        )
         table_rows = block.locator("table.claims tbody tr").count()
         events = block.locator(".chart-events li").count()
         # Plotly draws one path.point per marker: every claim and every event marker.
@@ -129,6 +132,7 @@ def test_embed_code_is_copied_with_the_keyboard(browser: Browser, live_server: L
     page = context.new_page()
     try:
         page.goto(live_server.url + "/charts/revenue")
+        page.get_by_role("tab", name="Download · Embed · Cite").press("Enter")  # the embed code's tab
         button = page.locator("button[data-copy=embed-code]")
         button.focus()
         page.keyboard.press("Enter")
