@@ -22,6 +22,9 @@ PAGES = (
     "/countries/rus",
     "/embed/workers-abroad",
     "/embed/workers-abroad?theme=auto",
+    "/embed/indicator?indicator=work_permits&countries=mlt",
+    "/map",
+    "/data",
 )
 COLOR_SCHEMES = ("light", "dark")
 WIDTHS = (1280, 375)
