@@ -63,18 +63,23 @@
     const maxRows = meta.labelRows || Infinity;
     const rowPx = meta.labelRowPx || 16;
     const charPx = meta.labelCharPx || 6.5;
+    const labelCount = annotations.filter(function (annotation) { return annotation.name === "event-label"; }).length;
+    let seen = 0;
     annotations.forEach(function (annotation, index) {
       if (annotation.name !== "event-label") {
         return;
       }
+      const first = seen === 0;
+      seen += 1;
       update["annotations[" + index + "].visible"] = visible;
       if (!visible || range.length !== 2) {
         return;
       }
       const at = (new Date(annotation.x).getTime() - range[0]) / (range[1] - range[0]) * width;
       const textWidth = annotation.text.length * charPx + 8;
-      // A label that would run off the right edge ends at its line instead of starting there.
-      const flip = at + textWidth > width;
+      // The earliest label ends at its line and the others start at theirs, so that two lines close
+      // together read "Resolution 2397 | | Repatriation deadline"; none runs off either edge.
+      const flip = first && labelCount > 1 ? at - textWidth >= 0 : at + textWidth > width;
       const start = flip ? at - textWidth : at;
       let row = rowEnds.findIndex(function (end) { return end <= start; });
       if (row === -1 && rowEnds.length >= maxRows) {

@@ -587,9 +587,11 @@ def time_range(events: Sequence[EventMark], marks: Sequence[Mark]) -> list[str]:
 def event_labels(events: Sequence[EventMark]) -> list[JSONObject]:
     """Labels above the plot for the ruled events, alternating rows; the page re-stacks them for its width."""
     ruled = sorted((event for event in events if event.ruled), key=lambda event: event.x)
+    # The earliest ends at its line, the others start at theirs: two close lines keep their labels apart.
     return [
-        {"x": _day(event.x), "y": 1, "xref": "x", "yref": "paper", "row": index % LABEL_ROWS}
-        | {"text": event.label_html, "showarrow": False, "xanchor": "left", "yanchor": "bottom"}
+        {"x": _day(event.x), "y": 1, "xref": "x", "yref": "paper", "row": 0}
+        | {"text": event.label_html, "showarrow": False, "yanchor": "bottom"}
+        | {"xanchor": "right" if index == 0 and len(ruled) > 1 else "left"}
         | {"font": {"size": 11, "color": EVENT_COLOUR}, "name": "event-label"}
         for index, event in enumerate(ruled)
     ]
