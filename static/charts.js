@@ -165,7 +165,9 @@
     }
     const legend = plot.querySelector(".legend");
     const overflow = legend ? legend.getBoundingClientRect().bottom - plot.getBoundingClientRect().bottom : 0;
-    const needed = Math.max(minimum - full._size.h, overflow > 0 ? overflow + 8 : 0);
+    // The minimum is the plot's own, above the events lane.
+    const plotPx = full.yaxis && full.yaxis._length ? full.yaxis._length : full._size.h;
+    const needed = Math.max(minimum - plotPx, overflow > 0 ? overflow + 8 : 0);
     const height = Math.max(base, Math.round(full.height + needed));
     return height > full.height ? height : null;
   }

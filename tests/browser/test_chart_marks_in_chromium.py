@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from .conftest import LiveServer
 
-FEW = "/charts/workers-abroad?countries=chn,rus,pol"
+FEW = "/charts/workers-abroad?countries=chn,pol,rus"  # the normal form: other spellings redirect to it
 
 
 @pytest.fixture

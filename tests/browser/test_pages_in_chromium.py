@@ -70,6 +70,22 @@ def screenshot_name(path: str, width: int) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
 
 
+# What a drawn chart holds, read from Plotly's own data: marker points of claims (with a link each) and of events,
+# distinct claims (or series-year marks), and whether it is small multiples.
+DRAWN_JS = """i => {
+  const plot = document.querySelectorAll('.chart-plot')[i];
+  const claims = plot.data.filter(t => t.customdata && t.meta !== 'event');
+  const events = plot.data.filter(t => t.meta === 'event');
+  return {
+    claimPoints: claims.reduce((n, t) => n + t.x.length, 0),
+    eventPoints: events.reduce((n, t) => n + t.x.length, 0),
+    ids: new Set(claims.flatMap(t => t.customdata.map(c => c[1]))).size,
+    panels: Boolean((plot.layout.meta || {}).panels),
+  };
+}"""
+BOXES_JS = "els => els.map(el => el.getBoundingClientRect().toJSON())"
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES)
 def test_page_draws_cleanly(page: Page, live_server: LiveServer, screenshots: Path, path: str, width: int) -> None:
@@ -85,21 +101,31 @@ def test_page_draws_cleanly(page: Page, live_server: LiveServer, screenshots: Pa
         )
         table_rows = block.locator("table.claims tbody tr").count()
         events = block.locator(".chart-events li").count()
-        # Plotly draws one path.point per marker: every claim and every event marker.
-        assert plot.locator(".scatterlayer path.point").count() == table_rows + events
+        drawn = page.evaluate(DRAWN_JS, index)
+        # Plotly draws one path.point per marker: a claim's (a range's at both ends) and each event's.
+        assert plot.locator(".scatterlayer path.point").count() == drawn["claimPoints"] + drawn["eventPoints"]
+        assert drawn["ids"] == table_rows, "every claim in the table is drawn, and only those"
+        if drawn["panels"]:
+            # Small multiples: every panel keeps a readable height, and no event lane (the list has them).
+            heights = [box["height"] for box in plot.locator(".draglayer .nsewdrag").evaluate_all(BOXES_JS)]
+            assert min(heights) >= 60, f"a panel squeezed to {min(heights)} px"
+            assert drawn["eventPoints"] == 0
+            continue
+        assert drawn["eventPoints"] == events, "every listed event is marked in the lane"
         # However many series the legend lists, the plot itself keeps a readable height.
         area = plot.locator(".draglayer .xy .nsewdrag").bounding_box()
         assert area is not None
         assert area["height"] >= PLOT_MIN_PX - 4, f"plot squeezed to {area}"
-        legend, box = plot.locator(".legend").bounding_box(), plot.bounding_box()
-        assert legend is not None
-        assert box is not None
-        assert legend["y"] + legend["height"] <= box["y"] + box["height"] + 1, "the legend runs out of the chart"
-        # Plotly clips a legend taller than its maxheight behind a scrollbar: every entry must show.
-        shown = "i => { const l = document.querySelectorAll('.chart-plot')[i]._fullLayout.legend;"
-        shown += " return [l._effHeight, l._height]; }"
-        visible_px, full_px = page.evaluate(shown, index)
-        assert visible_px >= full_px - 1, "legend entries hidden behind a scrollbar"
+        if plot.locator(".legend").count():
+            legend, box = plot.locator(".legend").bounding_box(), plot.bounding_box()
+            assert legend is not None
+            assert box is not None
+            assert legend["y"] + legend["height"] <= box["y"] + box["height"] + 1, "the legend runs out of the chart"
+            # Plotly clips a legend taller than its maxheight behind a scrollbar: every entry must show.
+            shown = "i => { const l = document.querySelectorAll('.chart-plot')[i]._fullLayout.legend;"
+            shown += " return [l._effHeight, l._height]; }"
+            visible_px, full_px = page.evaluate(shown, index)
+            assert visible_px >= full_px - 1, "legend entries hidden behind a scrollbar"
         assert plot.locator(".modebar-btn").count() == 0, "no focusable buttons inside the chart"
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
     page.screenshot(path=str(screenshots / f"{screenshot_name(path, width)}-{width}.png"), full_page=True)
