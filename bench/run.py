@@ -192,11 +192,14 @@ def throughput(app: Server, nginx: Server, runs: int, duration: int) -> dict[str
 
 
 def expected_points(html: str) -> int:
-    """Markers the page's charts draw: one path.point per x value of every marker trace."""
+    """Markers the page's charts draw: one path.point per x value of every marker trace with a link (claims and
+    events; a legend's colour swatch has no point). Other JSON on the page (the map's settings) is left out."""
     total = 0
     for match in re.finditer(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S):
         figure = json.loads(match.group(1))
-        total += sum(len(t["x"]) for t in figure["data"] if t.get("mode") == "markers")
+        if not isinstance(figure, dict) or "data" not in figure:
+            continue
+        total += sum(len(t["x"]) for t in figure["data"] if t.get("mode") == "markers" and t.get("customdata"))
     return total
 
 
