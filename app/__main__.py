@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .assets import plotly_js_version, plotly_package_bundle, prepare_assets
-from .citations import DatasetCitation, citation_cff
+from .data.citations import DatasetCitation, citation_cff
 from .data.dataset import read_dataset
 from .data.descriptor import Descriptor
 from .data.stamp import write_stamp

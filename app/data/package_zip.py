@@ -5,24 +5,27 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from datetime import date
 
+from .citations import DatasetCitation, text_citation
 from .dataset import Dataset
 from .export import to_csv
 
-LICENCE = """The data in this package is licensed under the Creative Commons Attribution 4.0
-International licence (CC BY 4.0): https://creativecommons.org/licenses/by/4.0/
-
-You may share and adapt it for any purpose, provided you give appropriate credit
-(see "How to cite" in README.md) and indicate if changes were made.
-
-The quotes in estimates.csv and events.csv are short extracts from the cited
+QUOTES_NOTE = """The quotes in estimates.csv and events.csv are short extracts from the cited
 publishers' reporting, included so that every figure can be checked; their
 copyright stays with those publishers.
 """
 
 
-def package_readme(dataset: Dataset, site_name: str, site_url: str) -> str:
+def licence_text(cite: DatasetCitation) -> str:
+    """LICENSE.txt: the licence the descriptor names (not a copy that could drift from it), and the quotes' status."""
+    named = f"{cite.licence_title} ({cite.licence})" if cite.licence else "the terms in datapackage.json"
+    return (
+        f"The data in this package is licensed under {named}: {cite.licence_url}\n\n"
+        'Give appropriate credit when you use it (see "How to cite" in README.md).\n\n' + QUOTES_NOTE
+    )
+
+
+def package_readme(dataset: Dataset, cite: DatasetCitation, site_url: str) -> str:
     """README.md for the zip: what the data is, every column and coded value, the licence, how to cite."""
     raw = dataset.descriptor.raw
     version, updated = dataset.version, dataset.descriptor.last_updated
@@ -31,7 +34,7 @@ def package_readme(dataset: Dataset, site_name: str, site_url: str) -> str:
         "",
         str(raw["description"]),
         "",
-        f"Version {version}, last updated {updated}. Published by {site_name}: {site_url}/",
+        f"Version {version}, last updated {updated}. Published by {cite.author}: {site_url}/",
         "",
         "`datapackage.json` describes these files as a Frictionless Data Package; every check the",
         "publisher runs on them can be run again with `frictionless validate datapackage.json`.",
@@ -54,19 +57,16 @@ def package_readme(dataset: Dataset, site_name: str, site_url: str) -> str:
                 for category in field["categories"]:
                     unit = f" Unit: {category['unit']}." if category.get("unit") else ""
                     lines.append(f"- `{category['value']}` ({category['label']}): {category['description']}{unit}")
-    year = date.today().year
     lines += [
         "",
         "## Licence",
         "",
-        "CC BY 4.0 for the data; the quotes remain their publishers'. See LICENSE.txt.",
+        f"{cite.licence_title or 'See datapackage.json'} for the data; the quotes remain their publishers'. "
+        "See LICENSE.txt.",
         "",
         "## How to cite",
         "",
-        f"Short: Source: {site_name} dataset v{version}; {site_url}/ (accessed DAY MONTH YEAR).",
-        "",
-        f"Full: {site_name} ({year}). {raw['title']} [dataset, version {version}]. {site_url}/. "
-        "Accessed DAY MONTH YEAR. Compiled from the reporting listed in sources.csv.",
+        f"{text_citation(cite)} Add the date you accessed it.",
         "",
         "Cite the publishers in sources.csv too when you use a particular figure.",
         "",
@@ -74,12 +74,13 @@ def package_readme(dataset: Dataset, site_name: str, site_url: str) -> str:
     return "\n".join(lines)
 
 
-def build_zip(dataset: Dataset, site_name: str, site_url: str) -> bytes:
+def build_zip(dataset: Dataset, cite: DatasetCitation, site_url: str) -> bytes:
+    """Every table, the descriptor, a README and the licence; ``cite`` is the one citation the site gives."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for resource in dataset.descriptor.raw["resources"]:
             archive.writestr(resource["path"], to_csv(dataset.tables[resource["name"]]))
         archive.writestr("datapackage.json", json.dumps(dataset.descriptor.raw, indent=2, ensure_ascii=False) + "\n")
-        archive.writestr("README.md", package_readme(dataset, site_name, site_url))
-        archive.writestr("LICENSE.txt", LICENCE)
+        archive.writestr("README.md", package_readme(dataset, cite, site_url))
+        archive.writestr("LICENSE.txt", licence_text(cite))
     return buffer.getvalue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
-from ..citations import bibtex, citation_cff, text_citation
+from ..data.citations import bibtex, citation_cff, text_citation
 from ..data.dictionary import dictionary, licences
 from ..deps import ContextDep, PageDep, ReleaseDep, UrlsDep
 

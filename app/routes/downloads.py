@@ -8,8 +8,8 @@ import re
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import JSONResponse, Response
 
-from ..citations import bibtex, ris
 from ..context import AppContext
+from ..data.citations import bibtex, ris
 from ..deps import ContextDep, ReleaseDep, UrlsDep
 from ..domain import Release
 from ..urls import DATASET_NAME, TABLE_FORMATS, Urls

@@ -81,7 +81,11 @@ def test_zip_is_a_valid_data_package(client: TestClient, tmp_path: Path) -> None
     assert "## Data dictionary" in readme
     assert "`workers_abroad` (Workers abroad)" in readme
     assert "## How to cite" in readme
-    assert "CC BY 4.0" in readme
+    # The licence is the one the descriptor names, in the README and in LICENSE.txt.
+    (licence,) = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))["licenses"]
+    assert f"{licence['title']} for the data" in readme
+    licence_file = (tmp_path / "LICENSE.txt").read_text(encoding="utf-8")
+    assert f"licensed under {licence['title']} ({licence['name']}): {licence['path']}" in licence_file
     assert client.get("/data/nk-workers-abroad-0.9.zip").status_code == 404
 
 

@@ -20,11 +20,11 @@ from bibtexparser.entrypoint import parse_string
 from fastapi.testclient import TestClient
 
 from app.__main__ import main
-from app.citations import DatasetCitation, bibtex, citation_cff, ris, text_citation
+from app.data.citations import DatasetCitation, bibtex, citation_cff, ris, text_citation
 from app.settings import PROJECT_ROOT
 
-from .html import BASE
-from .tiny_data import REAL_DATA, dataset_version
+from ..html import BASE
+from ..tiny_data import REAL_DATA, dataset_version
 
 VERSION = dataset_version()
 # Citation File Format 1.2.0: the keys its schema allows at the top level, and those it requires.

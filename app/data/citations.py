@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .data.dictionary import licences
-from .jsontypes import JSONObject
+from ..jsontypes import JSONObject
+from .dictionary import licences
 
 CFF_VERSION = "1.2.0"
 CFF_MESSAGE = (
@@ -34,6 +34,7 @@ class DatasetCitation:
     abstract: str
     licence: str  # SPDX identifier, e.g. 'CC-BY-4.0'
     licence_title: str
+    licence_url: str
     keywords: tuple[str, ...]
     url: str  # the dataset's public address; '' when the site has none configured
     key: str  # the citation key: the dataset's name and version
@@ -50,6 +51,7 @@ class DatasetCitation:
             abstract=str(descriptor.get("description", "")),
             licence=found[0].name if found else "",
             licence_title=found[0].title if found else "",
+            licence_url=found[0].path if found else "",
             keywords=tuple(str(word) for word in descriptor.get("keywords", [])),
             url=url,
             key=re.sub(r"[^A-Za-z0-9]+", "_", f"{name} {version}"),
