@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from ..data.export import Cell, plain
 from ..domain import Release
@@ -52,10 +53,14 @@ class MapQuery:
         return params | ({"as_of": self.as_of.isoformat()} if self.as_of else {})
 
 
-def mapped_indicators(release: Release) -> list[str]:
-    """Indicators with a claim about a single host country, in the descriptor's order: the ones a map can show."""
+@lru_cache(maxsize=4)
+def mapped_indicators(release: Release) -> tuple[str, ...]:
+    """Indicators with a claim about a single host country, in the descriptor's order: the ones a map can show.
+
+    Found once per release (every map request checks its indicator against them), as ``country_summaries`` is.
+    """
     present = {claim.indicator for claim in release.claims if claim.country.is_host}
-    return [category.value for category in release.indicators if category.value in present]
+    return tuple(category.value for category in release.indicators if category.value in present)
 
 
 def parse_map_query(params: Mapping[str, Sequence[str]], indicators: Sequence[str]) -> MapQuery:
@@ -165,9 +170,13 @@ class MapView:
         ]
 
 
+# Kept: the home page draws the default map on every cache miss, and each view walks every claim. The key is
+# the release and the normal-form query, so the cap bounds what readers' dates can make it hold.
+@lru_cache(maxsize=128)
 def map_view(release: Release, query: MapQuery) -> MapView:
     category = release.category("indicator", query.indicator)
-    entries = latest_claims(release.claims, query.indicator, category.unit, query.as_of)
+    workforces = {category.value: category.label for category in release.categories("workforce")}
+    entries = latest_claims(release.claims, query.indicator, category.unit, query.as_of, workforces)
     places = tuple(entry for entry in entries if entry.country.is_host)
     groups = tuple(entry for entry in entries if not entry.country.is_host)
     found = bands([entry.high for entry in places], category.unit)

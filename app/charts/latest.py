@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from ..domain import Claim, Country
 from .headlines import range_text
-
-# A claim about one kind of worker covers only part of a country's workers; "all" covers them all.
-WORKFORCE_WORDS = {"all": "", "it": "IT workers", "service": "service workers", "military": "military workers"}
 
 
 @dataclass(frozen=True)
@@ -21,6 +18,8 @@ class LatestClaims:
     year: int
     claims: tuple[Claim, ...]  # latest first, then by id
     text: str  # 'about 20,000 to at least 50,000 workers': the lowest and the highest figure, in words
+    # What the claims that cover only part of the place are limited to: a region, or one kind of worker.
+    parts: tuple[str, ...] = ()
 
     @property
     def low(self) -> float:
@@ -41,12 +40,6 @@ class LatestClaims:
         claims, sources = len(self.claims), self.sources
         return f"{claims} claim{'s' if claims != 1 else ''} from {sources} source{'s' if sources != 1 else ''}"
 
-    @property
-    def parts(self) -> tuple[str, ...]:
-        """What the claims that cover only part of the place are limited to: a region, or one kind of worker."""
-        limited = (claim.region or WORKFORCE_WORDS.get(claim.workforce, claim.workforce) for claim in self.claims)
-        return tuple(dict.fromkeys(part for part in limited if part))
-
 
 def _whole(claim: Claim) -> bool:
     return not claim.region and claim.workforce == "all"
@@ -63,10 +56,16 @@ PREFERRED: tuple[Callable[[Claim], bool], ...] = (
 )
 
 
-def latest_claims(claims: Iterable[Claim], indicator: str, unit: str, as_of: date | None = None) -> list[LatestClaims]:
+def latest_claims(
+    claims: Iterable[Claim],
+    indicator: str,
+    unit: str,
+    as_of: date | None = None,
+    workforce_labels: Mapping[str, str] | None = None,
+) -> list[LatestClaims]:
     """Per place, the claims for ``indicator`` in the latest year any of them is drawn at, among the claims of the
     first ``PREFERRED`` tier it has; with ``as_of``, only claims whose source was certainly published by that day.
-    Places in name order."""
+    ``workforce_labels`` are the descriptor's names of the kinds of worker. Places in name order."""
     by_place: dict[str, list[Claim]] = {}
     for claim in claims:
         if claim.indicator == indicator and (as_of is None or claim.known_by(as_of)):
@@ -76,5 +75,15 @@ def latest_claims(claims: Iterable[Claim], indicator: str, unit: str, as_of: dat
         found = next(chosen for tier in PREFERRED if (chosen := [claim for claim in every if tier(claim)]))
         year = max(claim.drawn_at.year for claim in found)
         chosen = sorted((c for c in found if c.drawn_at.year == year), key=lambda c: (-c.drawn_at.toordinal(), c.id))
-        latest.append(LatestClaims(chosen[0].country, year, tuple(chosen), range_text(chosen, unit)))
+        parts = _parts(chosen, workforce_labels or {})
+        latest.append(LatestClaims(chosen[0].country, year, tuple(chosen), range_text(chosen, unit), parts))
     return sorted(latest, key=lambda entry: entry.country.name)
+
+
+def _parts(claims: Iterable[Claim], workforce_labels: Mapping[str, str]) -> tuple[str, ...]:
+    """A claim about one region, or one kind of worker, covers only part of a place's workers ("all" covers all)."""
+    limited = (
+        claim.region or ("" if claim.workforce == "all" else workforce_labels.get(claim.workforce, claim.workforce))
+        for claim in claims
+    )
+    return tuple(dict.fromkeys(part for part in limited if part))

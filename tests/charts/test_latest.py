@@ -65,6 +65,16 @@ def test_an_undated_or_partial_claim_stands_for_a_country_only_when_it_has_nothi
     assert only_partial[0].parts == ("Amur Oblast",)
 
 
+def test_a_claim_about_one_kind_of_worker_is_named_as_the_descriptor_names_it() -> None:
+    builders = claim("m1", 500, 500, "exact", ("2019-01-01", "2019-12-31"), "2020-01-01", workforce="military")
+    (russia,) = latest_claims(
+        [builders], DEFAULT_INDICATOR, "workers", workforce_labels={"military": "Military builders"}
+    )
+    assert russia.parts == ("Military builders",)
+    (whole,) = latest_claims(CLAIMS[:3], DEFAULT_INDICATOR, "workers", workforce_labels={"all": "All workers"})
+    assert whole.parts == (), "a claim about all workers covers the whole country"
+
+
 def test_other_indicators_and_places_are_apart() -> None:
     world = claim("w1", 100000, 100000, "about", ("2019-01-01", "2019-12-31"), "2020-01-01", country=WORLD)  # type: ignore[arg-type]
     other = claim("x1", 5, 5, "exact", ("2019-01-01", "2019-12-31"), "2020-01-01", indicator="worksites")
