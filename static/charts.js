@@ -212,16 +212,17 @@
     }
   }
 
-  function listenForClicks(plot) {
-    // A mouse click opens the claim at once. A tap shows the claim's tooltip first (a phone has no
-    // hover); a second tap on the same mark opens it.
+  function openOnClick(plot, targetOf) {
+    // A mouse click opens a mark's page at once. A tap shows its tooltip first (a phone has no
+    // hover); a second tap on the same mark opens it. ``targetOf(point)`` is the page's address, or
+    // nothing for a mark that links nowhere. The map (map.js) uses this too.
     let pointer = "mouse";
     let armed = null;
     let armedAt = 0;
     plot.addEventListener("pointerdown", function (event) { pointer = event.pointerType; }, true);
     plot.on("plotly_click", function (event) {
       const point = event.points && event.points[0];
-      const target = point && point.customdata && point.customdata[0];
+      const target = point && targetOf(point);
       if (!target) {
         return;
       }
@@ -271,7 +272,7 @@
       if (loading) {
         loading.remove();
       }
-      listenForClicks(plot);
+      openOnClick(plot, function (point) { return point.customdata && point.customdata[0]; });
       const fitted = fit(plot, FIT_ROUNDS);
       // Redraw when the box changes size: a window or iframe resized, a tab shown, a phone rotated.
       let timer = null;
@@ -297,6 +298,6 @@
   });
 
   // The page's explorer swaps in new charts without a reload and draws them through this.
-  window.NKWCharts = { drawAll: drawAll };
+  window.NKWCharts = { drawAll: drawAll, openOnClick: openOnClick };
   drawAll(document);
 })();

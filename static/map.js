@@ -118,11 +118,9 @@
       container.mapPlaces = data.places;
       return window.Plotly.newPlot(container, traces(world, data.places), layout(box, container.clientWidth), CONFIG);
     }).then(function (plot) {
-      plot.on("plotly_click", function (event) {
-        const point = event.points && event.points[0];
-        if (point && point.data.name === "places") {
-          window.location.assign(point.customdata);
-        }
+      // The charts' click rule (static/charts.js): a click opens the country, a tap previews it first.
+      window.NKWCharts.openOnClick(plot, function (point) {
+        return point.data.name === "places" ? point.customdata : null;
       });
       drawn.push(plot);
       plot.dataset.drawn = "true";
@@ -140,7 +138,7 @@
 
   function start() {
     const maps = Array.prototype.slice.call(document.querySelectorAll("[data-map]"));
-    if (!window.Plotly || maps.length === 0) {
+    if (!window.Plotly || !window.NKWCharts || maps.length === 0) {
       return;
     }
     if (!("IntersectionObserver" in window)) {

@@ -17,6 +17,7 @@ from ..data.export import Cell, plain
 from ..domain import Release
 from ..domain.words import format_value
 from ..urls import DATASET_NAME
+from .describe import escape
 from .geography import World
 from .latest import LatestClaims, latest_claims
 from .query import QueryError, parse_day, single_value
@@ -142,7 +143,9 @@ class MapView:
                 "x": world.centroids[entry.country.iso3][0],
                 "y": world.centroids[entry.country.iso3][1],
                 "colour": self.band(entry).colour,
-                "hover": f"<b>{entry.country.name}</b><br>{entry.text}<br>{entry.count_text}, {entry.year}",
+                # Words from the data, made inert: Plotly reads tags in hover text.
+                "hover": f"<b>{escape(entry.country.name)}</b><br>{escape(entry.text)}"
+                f"<br>{entry.count_text}, {entry.year}<br><i>Click (on a phone, tap again) for its claims</i>",
                 "url": country_url(entry.country.iso3),
             }
             for entry in self.places

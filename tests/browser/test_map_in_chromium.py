@@ -54,7 +54,9 @@ def test_every_country_in_the_table_is_drawn_and_clickable(page: Page, live_serv
     page.mouse.move(x, y)
     page.locator(".hoverlayer .hovertext").first.wait_for(timeout=5000)
     hover = page.locator(".hoverlayer .hovertext").first.text_content() or ""
-    assert re.fullmatch(r"Malta.*workers1 claim from 1 source, 20\d\d", hover), hover
+    assert re.fullmatch(
+        r"Malta.*workers1 claim from 1 source, 20\d\dClick \(on a phone, tap again\) for its claims", hover
+    ), hover
     page.mouse.click(x, y)
     page.wait_for_url(re.compile(r"/countries/mlt$"), timeout=5000)
     own = urlsplit(live_server.url).netloc
@@ -104,4 +106,21 @@ def test_a_vertical_swipe_on_the_map_scrolls_the_page_on_a_phone(browser: Browse
     touch.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     page.wait_for_function("() => window.scrollY > 50", timeout=5000)
     assert page.url.endswith("/map"), "a swipe is not a tap: no country page opened"
+    context.close()
+
+
+def test_a_tap_previews_a_country_and_a_second_tap_opens_it(browser: Browser, live_server: LiveServer) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 700}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(live_server.url + "/map")
+    page.locator("[data-map][data-drawn]").wait_for(timeout=15000)
+    page.locator(".host-map-plot").scroll_into_view_if_needed()
+    x, y = dot_of(page, "CHN")
+    page.touchscreen.tap(x, y)
+    page.wait_for_timeout(700)
+    assert page.url.endswith("/map"), "the first tap left the map"
+    assert "China" in (page.locator(".hoverlayer .hovertext").first.text_content() or "")
+    with page.expect_navigation():
+        page.touchscreen.tap(x, y)
+    assert page.url.endswith("/countries/chn")
     context.close()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from app.charts.hostmap import DEFAULT_INDICATOR, MapQuery, bands, parse_map_query
+from app.charts.geography import World
+from app.charts.hostmap import DEFAULT_INDICATOR, MapQuery, MapView, bands, parse_map_query
 from app.charts.latest import latest_claims
 from app.charts.query import QueryError
 from app.domain import Claim, Country, Period, Source
@@ -111,3 +113,13 @@ def test_map_query_parses_and_refuses_precisely() -> None:
         parse_map_query({"indicator": ["revenue_total"]}, ["workers_abroad"])
     with pytest.raises(QueryError, match="as_of: '2019-02-30' is not a date written YYYY-MM-DD"):
         parse_map_query({"as_of": ["2019-02-30"]}, ["workers_abroad"])
+
+
+def test_the_map_hover_makes_words_from_the_data_inert() -> None:
+    hostile = replace(RUSSIA, name="<a href='https://evil.example'>Russia</a>")
+    (entry,) = latest_claims([replace(CLAIMS[0], country=hostile)], DEFAULT_INDICATOR, "workers")
+    view = MapView(MapQuery(), "Workers abroad", "workers", (entry,), (), tuple(bands([entry.high], "workers")))
+    plot = json.loads(view.plot_json(World(shapes={}, centroids={"RUS": (0, 0)}), lambda iso3: f"/c/{iso3}"))
+    hover = plot["places"][0]["hover"]
+    assert "<a" not in hover
+    assert "&lt;a href=" in hover
