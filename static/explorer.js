@@ -73,14 +73,19 @@
     input.removeAttribute("name");
   }
 
+  function chosenNames(form) {
+    // The names of the ticked countries, as their labels read.
+    return Array.from(form.querySelectorAll("input[name=countries]:checked")).map(function (box) {
+      return box.parentElement.textContent.trim();
+    });
+  }
+
   function chosenSummary(form) {
     const summary = form.querySelector("[data-chosen-summary]");
     if (!summary) {
       return;
     }
-    const names = Array.from(form.querySelectorAll("input[name=countries]:checked")).map(function (box) {
-      return box.parentElement.textContent.trim();
-    });
+    const names = chosenNames(form);
     summary.textContent = names.length ? names.join(", ") : "all";
   }
 
@@ -176,9 +181,7 @@
 
   function filterSummary(form) {
     // What the folded form holds, said on its button: "Filter: China, Russia, from 2017".
-    const names = Array.from(form.querySelectorAll("input[name=countries]:checked")).map(function (box) {
-      return box.parentElement.textContent.trim();
-    });
+    const names = chosenNames(form);
     const parts = names.length > 2 ? [names.length + " countries"] : names;
     const value = function (name) {
       const field = form.elements.namedItem(name);

@@ -93,6 +93,11 @@ class ChartView:
         return key_entries(self.marks, self.events, panels=bool(self.panels))
 
     @property
+    def shows_legend(self) -> bool:
+        """One plot of several countries (or kinds of worker) has a legend; small multiples name their panels."""
+        return not self.panels and len({mark.colour_key for mark in self.marks}) > 1
+
+    @property
     def switchable_indicators(self) -> tuple[str, ...]:
         """The indicators a named chart can switch between (the per-indicator chart switches by address)."""
         return self.spec.indicators if self.spec.slug != INDICATOR_CHART_SLUG else ()

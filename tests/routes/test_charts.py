@@ -171,3 +171,12 @@ def test_a_year_of_a_large_view_is_drawn_claim_by_claim(tmp_path: Path) -> None:
     drawn = marks(figure)
     assert len(drawn) == CLAIMS // 5
     assert not page.select("table.aggregates")
+
+
+def test_the_key_points_at_the_legend_only_when_there_is_one(client: TestClient) -> None:
+    one = text(parse(client.get("/charts/workers-abroad?countries=rus").text), ".chart-key-note")
+    several = text(parse(client.get("/charts/workers-abroad?countries=chn,rus").text), ".chart-key-note")
+    assert "(the legend)" not in one
+    assert "(the legend)" in several
+    figure = figures(parse(client.get("/charts/workers-abroad?countries=rus").text))[0]
+    assert figure["layout"]["showlegend"] is False
