@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from ..domain import WORLDWIDE, Claim, Release
 from ..domain.chains import independent_count, originals_text
+from ..domain.words import format_day
 from ..jsontypes import JSONObject
 from .aggregate import MAX_DRAWN_CLAIMS, MAX_DRAWN_IN_PANELS, aggregate, needs_aggregation
 from .describe import claim_hover, description, event_hover, source_line
@@ -251,12 +252,15 @@ class ChartViews:
         return self.links.chart(spec.slug, params)
 
     def _titles(self, spec: ChartSpec, query: ChartQuery) -> tuple[str, str]:
+        """The title names the chosen countries and, for "what was known when", the day: an embed or an image
+        of the deadline's view must say so wherever it is shown, not only in its address."""
         category = self.indicator_labels[query.indicator]
         chosen = ", ".join(self.release.countries[code].name for code in query.countries)
+        known = f", as reported by {format_day(query.as_of)}" if query.as_of else ""
         if spec.slug != INDICATOR_CHART_SLUG:
             subtitle = spec.subtitle if query.indicator == spec.indicators[0] else category.description
-            return (f"{spec.title}: {chosen}" if chosen else spec.title), subtitle
-        return f"{category.label}: {chosen or 'every host country'}", category.description
+            return (f"{spec.title}: {chosen}" if chosen else spec.title) + known, subtitle
+        return f"{category.label}: {chosen or 'every host country'}{known}", category.description
 
     def _events(self, spec: ChartSpec, query: ChartQuery, plotted: tuple[Mark, ...]) -> tuple[EventMark, ...]:
         """Events for the chart's countries and the whole world, within a year of its claims.

@@ -180,3 +180,11 @@ def test_the_key_points_at_the_legend_only_when_there_is_one(client: TestClient)
     assert "(the legend)" in several
     figure = figures(parse(client.get("/charts/workers-abroad?countries=rus").text))[0]
     assert figure["layout"]["showlegend"] is False
+
+
+def test_what_was_known_when_is_said_in_the_title_of_the_page_the_embed_and_the_image(client: TestClient) -> None:
+    address = "workers-abroad?countries=chn,rus&as_of=2019-12-22"
+    title = "North Korean workers in each host country: China, Russia, as reported by 22 Dec 2019"
+    assert text(parse(client.get(f"/charts/{address}").text), "h1") == title
+    assert text(parse(client.get(f"/embed/{address}").text), "h1") == title
+    assert client.get(f"/charts/{address.replace('?', '.json?')}").json()["title"] == title
