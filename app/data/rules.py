@@ -119,8 +119,14 @@ def published_findings(row: CsvRow) -> Iterator[Finding]:
 def value_findings(row: CsvRow) -> Iterator[Finding]:
     """value_low <= value_high; single figures have equal ends; a range has distinct ends."""
     low_text, high_text = row.cells.get("value_low", ""), row.cells.get("value_high", "")
+    # Python's float() and frictionless also read Arabic-Indic or fullwidth digits ('١٢٣') as a number, which
+    # pandas then cannot read: a traceback instead of this list. (What no tool reads, frictionless reports.)
+    cells = (("value_low", low_text), ("value_high", high_text))
+    foreign = [(column, text) for column, text in cells if not text.isascii() and _parse_number(text) is not None]
+    for column, text in foreign:
+        yield column, text, "must be a number written with the digits 0-9 and a decimal point, such as 1500 or 2.5"
     low, high = _parse_number(low_text), _parse_number(high_text)
-    if low is None or high is None:
+    if foreign or low is None or high is None:
         return
     if low > high:
         yield "value_low", low_text, f"must not be above value_high ({high_text})"

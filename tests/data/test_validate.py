@@ -98,6 +98,18 @@ def test_low_above_high(tiny: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("digits", ["\u0661\u0662\u0663", "\uff11\uff12\uff13"])
+def test_figures_are_written_in_ascii_digits(tiny: Path, digits: str) -> None:
+    """Python and frictionless read Arabic-Indic or fullwidth digits as numbers; pandas does not, and crashed."""
+    edit_cell(tiny / "estimates.csv", 1, "value_low", digits)
+    edit_cell(tiny / "estimates.csv", 1, "value_high", digits)
+    rule = "must be a number written with the digits 0-9 and a decimal point, such as 1500 or 2.5"
+    assert messages(tiny) == [
+        f"{tiny}/estimates.csv:2: value_low: {digits!r}: {rule}",
+        f"{tiny}/estimates.csv:2: value_high: {digits!r}: {rule}",
+    ]
+
+
 def test_duplicate_id_names_the_first_line(tiny: Path) -> None:
     edit_cell(tiny / "estimates.csv", 3, "id", "e0001")
     assert messages(tiny) == [f"{tiny}/estimates.csv:4: id: 'e0001': duplicate id; first used on line 2"]
