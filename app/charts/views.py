@@ -266,6 +266,7 @@ class ChartViews:
         """Events for the chart's countries and the whole world, within a year of its claims.
 
         Every one is marked in the events lane; the few that frame every claim are also ruled across the plot.
+        A view of what was known on a day leaves out what had not yet happened.
         """
         if not plotted:
             return ()
@@ -278,5 +279,7 @@ class ChartViews:
         return tuple(
             EventMark(mark.event, mark.event.id in RULED_EVENTS, mark.href, mark.hover)
             for mark in self.event_marks
-            if mark.event.country in countries | {WORLDWIDE} and first <= mark.start <= last
+            if mark.event.country in countries | {WORLDWIDE}
+            and first <= mark.start <= last
+            and (query.as_of is None or mark.event.known_by(query.as_of))
         )

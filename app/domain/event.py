@@ -34,6 +34,11 @@ class Event:
         assert self.period.end is not None
         return self.period.end
 
+    def known_by(self, day: date) -> bool:
+        """Whether it had certainly happened by ``day`` ("what was known when"): a day-dated event from its day, one
+        known only to the month or year from that month's or year's end."""
+        return (self.start if self.period.precision == "day" else self.end) <= day
+
     @property
     def when_text(self) -> str:
         return self.period.text

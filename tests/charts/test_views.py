@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import plotly.graph_objects as go
 
 from app.charts.query import ChartQuery
@@ -72,3 +74,16 @@ def test_script_safe_json_cannot_close_the_script_element() -> None:
     assert "<" not in text
     assert ">" not in text
     assert "&" not in text
+
+
+def test_a_view_of_what_was_known_on_a_day_leaves_out_later_claims_and_events(views: ChartViews) -> None:
+    spec = views.specs["workers-abroad"]
+    day = date(2019, 12, 22)
+    now = views.get(spec, ChartQuery(indicator="workers_abroad", countries=("CHN", "RUS")))
+    then = views.get(spec, ChartQuery(indicator="workers_abroad", countries=("CHN", "RUS"), as_of=day))
+    assert {c.id for c in then.claims} == {c.id for c in now.claims if c.source.published_by <= day}
+    assert len(then.claims) < len(now.claims), "the view no longer tests claims published later"
+    later = [e for e in now.events if not e.event.known_by(day)]
+    assert later, "the view no longer tests events after the day"
+    assert {e.id for e in then.events} == {e.id for e in now.events} - {e.id for e in later}
+    assert "border-closure" not in {e.id for e in then.events}  # January 2020: not yet known at the deadline
