@@ -473,7 +473,9 @@ def _band_trace(series: str, group: list[Mark], colour: str, divisor: float, sca
     xs: list[str | None] = []
     ys: list[float | None] = []
     for mark in group:
-        if not (mark.is_range and mark.period.is_span and mark.period.start and mark.period.end):
+        # A mark standing for a year of claims (no claim of its own) is a bar, not a box: its year is where the
+        # claims fall, not a period any of them describes, and thousands of boxes would stall the browser.
+        if mark.claim is None or not (mark.is_range and mark.period.is_span and mark.period.start and mark.period.end):
             continue
         if scale == "log" and mark.value_low <= 0:
             continue

@@ -49,7 +49,7 @@ def key_entries(marks: tuple[Mark, ...], events: tuple[EventMark, ...], *, panel
         entries.append(RANGE)
     if any(mark.period.is_span and not mark.is_range for mark in marks):
         entries.append(PERIOD)
-    if any(mark.period.is_span and mark.is_range for mark in marks):
+    if any(mark.period.is_span and mark.is_range and mark.claim is not None for mark in marks):
         entries.append(BOX)
     if any(not mark.period.known for mark in marks):
         entries.append(UNDATED)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.charts.aggregate import aggregate
 from app.charts.figure import (
     BASE_HEIGHT_PX,
     LEGEND_NAME_CHARS,
@@ -11,8 +12,11 @@ from app.charts.figure import (
     MARKER_PX,
     PART_MARKER_PX,
     RULED_EVENTS,
+    Group,
+    build_figure,
     chart_height,
 )
+from app.charts.key import BOX, key_entries
 from app.charts.palette import country_colour
 from app.charts.query import ChartQuery
 from app.charts.registry import CHARTS
@@ -162,3 +166,16 @@ def test_small_multiples_rule_the_deadline_in_every_panel(views: ChartViews) -> 
     assert len(ruled) == len(view.panels) * len([e for e in view.events if e.ruled])
     ranges = {tuple(layout[key]["range"]) for key in layout if key.startswith("xaxis")}
     assert len(ranges) == 1, "the panels share one time axis"
+
+
+def test_a_mark_standing_for_a_year_of_claims_is_a_bar_never_a_box(views: ChartViews) -> None:
+    """Boxes are for a claim's own range over its period; thousands of year marks drawn as boxes stalled Chromium."""
+    view = views.get(views.specs["indicator"], ChartQuery(indicator="revenue_per_year"))
+    assert any(t.get("fill") == "toself" for t in view.figure["data"]), "the view no longer draws a box"
+    year_marks = aggregate(view.plotted, view.unit, lambda mark, year: f"/{year}")
+    assert any(mark.is_range and mark.period.is_span for mark in year_marks)
+    groups = tuple(Group(key, key) for key in dict.fromkeys(mark.colour_key for mark in year_marks))
+    figure = build_figure(year_marks, view.events, unit=view.unit, by_workforce=True, groups=groups)
+    assert len(claim_traces(figure)) >= len(groups), "the year marks are drawn"
+    assert not any(t.get("fill") == "toself" for t in figure["data"])
+    assert BOX not in key_entries(tuple(year_marks), view.events, panels=False)
