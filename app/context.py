@@ -27,12 +27,16 @@ from .domain import Release
 from .lru import LruCache, MiB
 from .settings import Settings
 from .templating import build_templates
-from .urls import Urls
+from .urls import TableFormat, Urls
 
 # Dataset zips kept, one per public base URL (the README inside names the site's address);
 # without a configured base URL there is one per allowed host, so a handful at most.
 ZIPS_KEPT = 4
 ZIP_BYTES_KEPT = 64 * MiB
+# Whole tables as CSV and JSON: a few per release, each built once. At 100x data estimates.csv is 28 MB and
+# took 1.8 s to write, past the response cache's body cap, so it was written again for every download.
+TABLE_DOWNLOADS_KEPT = 16
+TABLE_DOWNLOAD_BYTES_KEPT = 256 * MiB
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,6 +51,9 @@ class AppContext:
     world: World  # the map's projected shapes (served as the asset 'world.json') and centroids
     clock: Callable[[], date] = date.today  # today's date, for "accessed on" in citations
     zips: LruCache[str, bytes] = field(default_factory=lambda: LruCache(ZIPS_KEPT, ZIP_BYTES_KEPT, size=len))
+    tables: LruCache[tuple[str, str], bytes] = field(
+        default_factory=lambda: LruCache(TABLE_DOWNLOADS_KEPT, TABLE_DOWNLOAD_BYTES_KEPT, size=len)
+    )
 
     def urls_for(self, request: Request) -> Urls:
         """The URL builder for a request: the configured base URL, else the address the request came to.
@@ -62,6 +69,18 @@ class AppContext:
         """The dataset zip for this address (its README names the site); built once, even when asked at once."""
         cite = self.citation(urls)
         return self.zips.get_or_create(urls.base_url, lambda: build_zip(self.release.frames, cite, urls.base_url))
+
+    def table_download(self, table: str, fmt: TableFormat) -> bytes:
+        """A whole table as its CSV or JSON download; built once, even when asked at once."""
+
+        def build() -> bytes:
+            if fmt == "csv":
+                return self.release.table_csv(table).encode("utf-8")
+            # As a JSONResponse writes it, so the bytes do not depend on which way they were served.
+            rows = self.release.table_json(table)
+            return json.dumps(rows, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode()
+
+        return self.tables.get_or_create((table, fmt), build)
 
     def citation(self, urls: Urls) -> DatasetCitation:
         """How to cite the release this site serves, at the data page's address."""

@@ -12,7 +12,7 @@ from ..context import AppContext
 from ..data.citations import bibtex, ris
 from ..deps import ContextDep, ReleaseDep, UrlsDep
 from ..domain import Release
-from ..urls import DATASET_NAME, TABLE_FORMATS, Urls
+from ..urls import DATASET_NAME, TABLE_FORMATS, TableFormat, Urls
 from .names import split_format
 
 router = APIRouter(prefix="/data")
@@ -55,7 +55,7 @@ def download(name: str, context: ContextDep, release: ReleaseDep, urls: UrlsDep)
             formats = " or ".join(urls.table(table, kind) for kind in TABLE_FORMATS)
             raise HTTPException(404, f"The {table} table is at {formats}.")
         raise HTTPException(404, f"There is no file '{name}' under {urls.data()}; {urls.data()} lists every download.")
-    return table_download(release, table, extension)
+    return table_download(context, table, extension)
 
 
 def dataset_zip(context: AppContext, urls: Urls, cache_control: str) -> Response:
@@ -77,11 +77,12 @@ def datapackage(release: Release) -> JSONResponse:
     return JSONResponse(release.descriptor, headers=attachment(name))
 
 
-def table_download(release: Release, table: str, extension: str) -> Response:
+def table_download(context: AppContext, table: str, extension: str) -> Response:
     """One table of the dataset, every row, as CSV (ready for spreadsheets) or JSON."""
+    release = context.release
     if table not in release.table_names:
         raise HTTPException(404, f"No table '{table}'. Tables: {', '.join(release.table_names)}.")
     name = f"{release.descriptor.get('name', 'dataset')}-{table}-{release.version}.{extension}"
-    if extension == "csv":
-        return Response(release.table_csv(table), media_type="text/csv; charset=utf-8", headers=attachment(name))
-    return JSONResponse(release.table_json(table), headers=attachment(name))
+    fmt: TableFormat = "csv" if extension == "csv" else "json"
+    media_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
+    return Response(context.table_download(table, fmt), media_type=media_type, headers=attachment(name))

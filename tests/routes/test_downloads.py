@@ -12,6 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 from frictionless import Package
 
+from app.domain import Release
+
 from ..tiny_data import REAL_DATA, dataset_version
 
 VERSION = dataset_version()
@@ -113,3 +115,22 @@ def test_unknown_format_is_a_json_400(client: TestClient) -> None:
     response = client.get("/data/estimates.xlsx")
     assert response.status_code == 400
     assert response.json()["error"]["detail"] == "extension: Input should be 'csv' or 'json'"
+
+
+def test_a_whole_table_is_written_once_however_often_it_is_downloaded(
+    tiny_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large table outgrows the response cache; writing it for every download stalled the server at 100x data."""
+    release: Release = tiny_client.app.state.context.release  # type: ignore[attr-defined]
+    written: list[str] = []
+    write = type(release).table_csv
+
+    def counted(self: Release, name: str) -> str:
+        written.append(name)
+        return write(self, name)
+
+    monkeypatch.setattr(type(release), "table_csv", counted)
+    # Distinct query strings, so the response cache does not answer in the route's place.
+    bodies = {tiny_client.get(f"/data/sources.csv?n={n}").content for n in range(3)}
+    assert written == ["sources"]
+    assert len(bodies) == 1
