@@ -186,7 +186,10 @@
         plot.style.height = base + "px";
       }
     }
-    return Promise.resolve(window.Plotly.Plots.resize(plot)).then(function () {
+    // A resize redraws every subplot: only when the box and the drawing differ (not after every first draw).
+    const full = plot._fullLayout;
+    const sized = full && full.width === plot.clientWidth && full.height === plot.clientHeight;
+    return Promise.resolve(sized ? undefined : window.Plotly.Plots.resize(plot)).then(function () {
       if (rounds <= 0) {
         return undefined;
       }

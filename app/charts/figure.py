@@ -146,9 +146,7 @@ def _single_figure(
         colour = series_colour(group.key, by_workforce)
         members = [mark for mark in marks if mark.colour_key == group.key]
         traces.append(_legend_swatch(group, colour))
-        for series in dict.fromkeys(mark.series for mark in members):
-            in_series = [mark for mark in members if mark.series == series]
-            traces.extend(_series_traces(series, group.key, in_series, colour, divisor, scale, axes=("x", "y")))
+        traces.extend(_group_traces(group.title, group.key, members, colour, divisor, scale, axes=("x", "y")))
         annotations.extend(_open_ends(members, colour, divisor, scale, axes=("x", "y")))
     labels = event_labels(events)
     margin_top = MARGIN_TOP_PX + LABEL_ROW_PX * len({label["row"] for label in labels})
@@ -206,10 +204,9 @@ def _panels_figure(
         axes = (f"x{suffix}", f"y{suffix}")
         group = [mark for mark in marks if mark.colour_key == panel.key]
         colour = series_colour(panel.key, by_workforce)
-        for series in dict.fromkeys(mark.series for mark in group):
-            members = [mark for mark in group if mark.series == series]
-            traces.extend(_series_traces(series, panel.key, members, colour, divisor, scale, axes=axes))
-            annotations.extend(_open_ends(members, colour, divisor, scale, axes=axes))
+        if group:
+            traces.extend(_group_traces(panel.title, panel.key, group, colour, divisor, scale, axes=axes))
+            annotations.extend(_open_ends(group, colour, divisor, scale, axes=axes))
         layout[f"xaxis{suffix}"] = time_axis | {"nticks": 4, "tickfont": {"size": 10}}
         layout[f"yaxis{suffix}"] = _value_axis("", scale) | {"nticks": 4, "tickfont": {"size": 10}}
         annotations.append(
@@ -350,58 +347,51 @@ def _y(value: float, divisor: float) -> float:
     return value / divisor
 
 
-def _series_traces(
-    series: str, group_key: str, group: list[Mark], colour: str, divisor: float, scale: Scale, axes: tuple[str, str]
+def _group_traces(
+    title: str, key: str, group: list[Mark], colour: str, divisor: float, scale: Scale, axes: tuple[str, str]
 ) -> list[JSONObject]:
-    """Bars for periods and ranges; the marks that carry each claim's hover text and link."""
-    on_axes = {"xaxis": axes[0], "yaxis": axes[1], "legendgroup": group_key}
-    size = PART_MARKER_PX if group[0].sub_series else MARKER_PX
-    traces = [_span_trace(series, group, colour, divisor, scale) | on_axes]
-    bands = _band_trace(series, group, colour, divisor, scale)
-    if bands is not None:
-        traces.insert(0, bands | on_axes)
-    for known in (True, False):
-        members = [mark for mark in group if mark.period.known == known]
-        if not members:
-            continue
-        xs: list[str] = []
-        ys: list[float] = []
-        symbols: list[str] = []
-        data: list[list[str]] = []
-        hovers: list[str] = []
-        for mark in members:
-            # A range is marked at both its stated ends; every other claim at its one figure.
-            values = [mark.value_low, mark.value_high] if mark.is_range else [mark.value_high]
-            if scale == "log":
-                values = [value for value in values if value > 0]
-            for value in values:
-                xs.append(_day(mark.x))
-                ys.append(_y(value, divisor))
-                symbols.append(_symbol(mark, known))
-                data.append([mark.href, mark.id])
-                hovers.append(mark.hover)
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "name": series if known else f"{series}: period not stated",
-                "legendgroup": series,
-                "showlegend": False,
-                "x": xs,
-                "y": ys,
-                "opacity": 1 if known else UNDATED_OPACITY,
-                "marker": {
-                    "color": colour,
-                    "symbol": symbols,
-                    "size": size,
-                    "line": {"color": colour, "width": 2},
-                },
-                "customdata": data,
-                "hovertext": hovers,
-                "hoverinfo": "text",
-            }
-            | on_axes
-        )
+    """A group's (one colour's) boxes, bars for periods and ranges, and the marks that carry each claim's hover
+    text and link: one trace of each, whatever the number of series, since every mark says its place in its hover
+    and its size says whether it is a part. Fewer traces draw faster: small multiples have dozens of groups."""
+    on_axes = {"xaxis": axes[0], "yaxis": axes[1], "legendgroup": key}
+    traces = [trace | on_axes for trace in (_band_trace(title, group, colour, divisor, scale),) if trace]
+    traces += [trace | on_axes for trace in (_span_trace(title, group, colour, divisor, scale),) if trace]
+    xs: list[str] = []
+    ys: list[float] = []
+    symbols: list[str] = []
+    sizes: list[int] = []
+    opacities: list[float] = []
+    data: list[list[str]] = []
+    hovers: list[str] = []
+    for mark in group:
+        # A range is marked at both its stated ends; every other claim at its one figure.
+        values = [mark.value_low, mark.value_high] if mark.is_range else [mark.value_high]
+        if scale == "log":
+            values = [value for value in values if value > 0]
+        for value in values:
+            xs.append(_day(mark.x))
+            ys.append(_y(value, divisor))
+            symbols.append(_symbol(mark, mark.period.known))
+            sizes.append(PART_MARKER_PX if mark.sub_series else MARKER_PX)
+            opacities.append(1 if mark.period.known else UNDATED_OPACITY)
+            data.append([mark.href, mark.id])
+            hovers.append(mark.hover)
+    marker = {"color": colour, "symbol": symbols, "size": sizes, "opacity": opacities}
+    traces.append(
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": title,
+            "showlegend": False,
+            "x": xs,
+            "y": ys,
+            "marker": marker | {"line": {"color": colour, "width": 2}},
+            "customdata": data,
+            "hovertext": hovers,
+            "hoverinfo": "text",
+        }
+        | on_axes
+    )
     return traces
 
 
@@ -438,7 +428,7 @@ def _open_ends(
     return arrows
 
 
-def _span_trace(series: str, group: list[Mark], colour: str, divisor: float, scale: Scale) -> JSONObject:
+def _span_trace(series: str, group: list[Mark], colour: str, divisor: float, scale: Scale) -> JSONObject | None:
     """Bars for what a claim covers: its period across at its figure, its range up; gaps keep claims apart."""
     xs: list[str | None] = []
     ys: list[float | None] = []
@@ -453,11 +443,12 @@ def _span_trace(series: str, group: list[Mark], colour: str, divisor: float, sca
                 continue  # on a log axis a range from zero is marked at its top end only
             xs += [_day(mark.x), _day(mark.x), None]
             ys += [_y(low, divisor), _y(mark.value_high, divisor), None]
+    if not xs:
+        return None  # an empty trace still costs the browser a layer
     return {
         "type": "scatter",
         "mode": "lines",
         "name": f"{series}: period and range",
-        "legendgroup": series,
         "showlegend": False,
         "x": xs,
         "y": ys,
@@ -489,7 +480,6 @@ def _band_trace(series: str, group: list[Mark], colour: str, divisor: float, sca
         "type": "scatter",
         "mode": "lines",
         "name": f"{series}: range over a period",
-        "legendgroup": series,
         "showlegend": False,
         "x": xs,
         "y": ys,

@@ -138,7 +138,8 @@ def test_a_long_legend_makes_the_chart_taller() -> None:
 
 
 def test_a_country_has_one_colour_in_every_view(views: ChartViews) -> None:
-    """Russia is the same colour on every chart and filter; its regions take its colour, drawn smaller."""
+    """Russia is the same colour on every chart and filter; its regions take its colour, drawn smaller; a trace
+    holds one country's marks."""
     spec = views.specs["indicator"]
     queries = [ChartQuery(indicator=c.value) for c in views.release.indicators]
     queries += [ChartQuery(indicator="workers_abroad", countries=("RUS", code)) for code in ("CHN", "QAT", "MNG")]
@@ -147,13 +148,15 @@ def test_a_country_has_one_colour_in_every_view(views: ChartViews) -> None:
         view = views.get(spec, query)
         claims = {claim.id: claim for claim in view.claims}
         for trace in claim_traces(view.figure):
-            ids = [id_ for _href, id_ in trace["customdata"] if id_ in claims]
-            if not ids:
-                continue  # marks standing for a year of claims
-            claim = claims[ids[0]]
-            seen.setdefault(claim.country.iso3, set()).add(trace["marker"]["color"])
-            part = bool(claim.region) or claim.workforce != "all"
-            assert trace["marker"]["size"] == (PART_MARKER_PX if part else MARKER_PX), trace["name"]
+            for (_href, id_), size in zip(trace["customdata"], trace["marker"]["size"], strict=True):
+                if id_ not in claims:
+                    continue  # a mark standing for a year of claims
+                claim = claims[id_]
+                seen.setdefault(claim.country.iso3, set()).add(trace["marker"]["color"])
+                part = bool(claim.region) or claim.workforce != "all"
+                assert size == (PART_MARKER_PX if part else MARKER_PX), id_
+            places = {claims[id_].country.iso3 for _href, id_ in trace["customdata"] if id_ in claims}
+            assert len(places) <= 1, f"one trace draws {places}"
     assert all(colours == {country_colour(code)} for code, colours in seen.items()), seen
     assert len(seen) > 20, "the views no longer test many countries"
 
