@@ -75,6 +75,21 @@ class Urls:
     def oembed(self, url: str) -> str:
         return _with_query("/oembed", {"url": url, "format": "json"})
 
+    def oembed_of(self, path: str) -> str:
+        """The oEmbed answer for a chart, embed or country page of this site (its path, with any filters).
+
+        A page without filters gets an address of its own, ``/oembed/charts/revenue.json``, so that a static
+        copy of the site (which ignores query strings) answers its discovery link too; a filtered page's is
+        the query form, which only the app answers.
+        """
+        if "?" in path or "#" in path:
+            return self.oembed(self.absolute(path))
+        return f"/oembed{path}.json"
+
+    def oembed_page(self, kind: str, name: str) -> str:
+        """The page that ``oembed_of``'s own address answers for: /oembed/charts/revenue.json -> /charts/revenue."""
+        return f"/{kind}/{name}"
+
     def map(self, params: Mapping[str, str] | None = None, *, format: TableFormat | None = None) -> str:  # noqa: A002
         """The map of host countries, or with ``format`` its rows (csv, json), with its filters."""
         if format is not None and format not in TABLE_FORMATS:
@@ -92,7 +107,8 @@ class Urls:
         return f"/estimates/{estimate_id}"
 
     def sources(self, page: int = 1) -> str:
-        return _with_query("/sources", {"page": str(page)} if page != 1 else None)
+        """The bibliography; its later pages have paths of their own, so a static copy of the site has them too."""
+        return "/sources" if page == 1 else f"/sources/page/{page}"
 
     def source(self, source_id: str) -> str:
         return f"/sources/{source_id}"

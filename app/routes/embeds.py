@@ -8,8 +8,12 @@ from urllib.parse import parse_qs, urlsplit
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
+from ..charts.views import ChartViews
 from ..deps import PageDep, ReleaseDep, SettingsDep, UrlsDep, ViewsDep
+from ..domain import Release
 from ..embeds import DEFAULT_THEME, Theme, ThemeError, oembed_response, oembed_size, parse_theme
+from ..settings import Settings
+from ..urls import Urls
 from .chart_lookup import find_view, query_lists, view_at
 
 router = APIRouter()
@@ -21,11 +25,14 @@ def embed_page(
     slug: str,
     page: PageDep,
     views: ViewsDep,
+    urls: UrlsDep,
     theme: Annotated[Theme, Query()] = DEFAULT_THEME,
 ) -> HTMLResponse:
     """The chart for an iframe: title, subtitle, chart, source line, and links to its data and full view."""
     view = find_view(views, slug, query_lists(request))
-    return page.render("embed.html", {"view": view, "theme": theme})
+    # The default theme is left out of the discovery link, so a default embed's has an address of its own.
+    oembed = urls.oembed_of(urls.embed(view, theme=None if theme == DEFAULT_THEME else theme))
+    return page.render("embed.html", {"view": view, "theme": theme, "oembed": oembed})
 
 
 @router.api_route("/embed.js", methods=["GET", "HEAD"])
@@ -49,6 +56,27 @@ def oembed(
     """oEmbed 1.0 for any chart, embed or country page of this site, with its filters and theme."""
     if format != "json":
         raise HTTPException(501, f"format '{format}' is not supported; use json")
+    return oembed_answer(views, release, settings, urls, url, maxwidth, maxheight)
+
+
+@router.get("/oembed/{kind}/{name}.json")
+def oembed_of_page(
+    kind: str, name: str, views: ViewsDep, release: ReleaseDep, settings: SettingsDep, urls: UrlsDep
+) -> JSONResponse:
+    """oEmbed for a chart, embed or country page without filters, at the address its discovery link names
+    (``/oembed/charts/revenue.json``): the same answer as the query form, and a static copy of the site has it."""
+    return oembed_answer(views, release, settings, urls, urls.absolute(urls.oembed_page(kind, name)), None, None)
+
+
+def oembed_answer(
+    views: ChartViews,
+    release: Release,
+    settings: Settings,
+    urls: Urls,
+    url: str,
+    maxwidth: int | None,
+    maxheight: int | None,
+) -> JSONResponse:
     view = view_at(views, release, url, urls.base_url)
     try:
         theme = parse_theme(parse_qs(urlsplit(url).query).get("theme", []))

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ..deps import PageDep, ReleaseDep
+from ..deps import PageDep, ReleaseDep, UrlsDep
+from ..domain import Release
+from ..templating import Page
 
 router = APIRouter(prefix="/sources")
 SOURCES_PER_PAGE = 100
@@ -16,9 +18,29 @@ SOURCES_PER_PAGE = 100
 
 @router.api_route("", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def source_list(
-    page: PageDep, release: ReleaseDep, number: Annotated[int, Query(alias="page", ge=1)] = 1
-) -> HTMLResponse:
-    """Every source, newest first, with how many claims and events it supports; a hundred a page."""
+    page: PageDep,
+    release: ReleaseDep,
+    urls: UrlsDep,
+    number: Annotated[int | None, Query(alias="page", ge=1)] = None,
+) -> Response:
+    """Every source, newest first, with how many claims and events it supports; a hundred a page.
+
+    The old address of a later page, ``/sources?page=2``, moves to its own path (a static host ignores queries).
+    """
+    if number is not None:
+        return RedirectResponse(urls.sources(number), status_code=301)
+    return source_list_page_of(page, release, 1)
+
+
+@router.api_route("/page/{number}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def source_list_page(page: PageDep, release: ReleaseDep, urls: UrlsDep, number: Annotated[int, Path(ge=1)]) -> Response:
+    """A later page of the bibliography; page 1 is the bibliography's own address."""
+    if number == 1:
+        return RedirectResponse(urls.sources(), status_code=301)
+    return source_list_page_of(page, release, number)
+
+
+def source_list_page_of(page: Page, release: Release, number: int) -> HTMLResponse:
     pages = max(1, -(-len(release.sources) // SOURCES_PER_PAGE))
     if number > pages:
         raise HTTPException(404, f"There are {pages} pages of sources; no page {number}.")

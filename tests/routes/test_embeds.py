@@ -103,20 +103,49 @@ def test_oembed_400_for_a_bad_maxwidth(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "embed"),
+    ("path", "oembed", "embed"),
     [
-        ("/charts/revenue", "/embed/revenue"),
-        ("/embed/revenue?theme=dark", "/embed/revenue?theme=dark"),
-        ("/countries/rus", "/embed/indicator?countries=rus"),
+        # A default page's answer has a path of its own, which a static copy of the site serves too.
+        ("/charts/revenue", "/oembed/charts/revenue.json", "/embed/revenue"),
+        ("/embed/revenue", "/oembed/embed/revenue.json", "/embed/revenue"),
+        ("/embed/revenue?theme=light", "/oembed/embed/revenue.json", "/embed/revenue"),
+        ("/countries/rus", "/oembed/countries/rus.json", "/embed/indicator?countries=rus"),
+        # A filtered one's is the query form, which only the app answers.
+        ("/embed/revenue?theme=dark", "/oembed?url=", "/embed/revenue?theme=dark"),
+        ("/charts/revenue?from=2017", "/oembed?url=", "/embed/revenue?from=2017"),
     ],
 )
-def test_discovery_tag(client: TestClient, path: str, embed: str) -> None:
+def test_discovery_tag(client: TestClient, path: str, oembed: str, embed: str) -> None:
     link = one(parse(client.get(path).text), 'head link[rel="alternate"][type="application/json+oembed"]')
     href = attr(link, "href")
-    assert href.startswith(f"{BASE}/oembed?url=")
+    assert href.startswith(BASE + oembed)
     body = client.get(href.removeprefix(BASE)).json()
     assert attr(one(parse(body["html"]), "iframe"), "src") == BASE + embed
     assert attr(link, "title") == body["title"]
+
+
+@pytest.mark.parametrize("page", ["/charts/revenue", "/embed/workers-abroad", "/countries/rus", "/countries/RUS"])
+def test_oembed_at_a_page_s_own_address_answers_as_the_query_form(client: TestClient, page: str) -> None:
+    own = client.get(f"/oembed{page}.json")
+    query = oembed(client, BASE + page)
+    assert own.status_code == query.status_code == 200
+    assert own.content == query.content
+    assert own.headers["content-type"] == query.headers["content-type"] == "application/json"
+    assert own.headers["cache-control"] == query.headers["cache-control"]
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/oembed/charts/nothing.json", "names no chart of this site: No chart 'nothing'"),
+        ("/oembed/about/x.json", f"'{BASE}/about/x' is not a chart or country page of this site"),
+        ("/oembed/countries/atlantis.json", "names no host country 'atlantis'"),
+    ],
+)
+def test_oembed_address_naming_no_chart_is_404_saying_why(client: TestClient, path: str, message: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert message in response.json()["error"]["detail"]
 
 
 def test_oembed_of_a_country_page_is_its_first_chart(client: TestClient) -> None:
