@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine (see README.md):
 #   make serve   serve the dashboard on the bundled data
-#   make test    lint, type-check, lint the Dockerfile, validate the data, run every test (browser tests too)
+#   make test    lint, type-check, lint the Dockerfile, validate the data, run every test (browser tests too;
+#                nginx too, for the static export's test)
 #   make test-fast  lint, format check, type-check and every test but the browser ones, on every core
 # and one more for the benchmark (bench/README.md):
 #   make bench
@@ -20,7 +21,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-.PHONY: install vendor axe geography prepare browser serve test test-fast bench
+.PHONY: install vendor axe geography prepare browser tools serve test test-fast bench
 install: $(STAMP)
 
 # The official basic plotly.js bundle (scatter, bar, pie) at the version the plotly package ships:
@@ -69,23 +70,31 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-core fonts-noto-cjk >/dev/null; \
 	fi
 
+# nginx, which tests/static_site/test_nginx.py starts (unprivileged, in a tmp folder) to serve the static export.
+NGINX ?= /usr/sbin/nginx
+tools:
+	@if [ ! -x "$(NGINX)" ]; then \
+	  if [ "$$(id -u)" -ne 0 ]; then echo "nginx is missing: run 'sudo apt-get install nginx' (Debian) or set NGINX=/path/to/nginx"; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null; \
+	fi
+
 serve: prepare
 	$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) --workers $(WORKERS) --no-access-log
 
-test: prepare browser
+test: prepare browser tools
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/hadolint Dockerfile
 	$(BIN)/python -m app validate data
-	CHROMIUM_PATH=$(CHROMIUM) $(BIN)/pytest
+	CHROMIUM_PATH=$(CHROMIUM) NGINX_PATH=$(NGINX) $(BIN)/pytest
 
 # The loop while editing: no Chromium needed; `make test` still runs everything before a commit.
-test-fast: prepare
+test-fast: prepare tools
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/pytest -m "not browser" -n auto --dist worksteal -q
+	NGINX_PATH=$(NGINX) $(BIN)/pytest -m "not browser" -n auto --dist worksteal -q
 
 bench: prepare browser
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[bench]'

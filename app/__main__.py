@@ -4,13 +4,17 @@ python -m app validate [DATA_DIR]   check the data files and report every proble
 python -m app prepare               validate the bundled data and pre-compress the assets, for a fast start
 python -m app plotly-version        the plotly.js version the plotly package ships (for fetching its basic bundle)
 python -m app citation-cff [PATH]   write CITATION.cff (default: at the project root) from the data's descriptor
+python -m app export DIR [--base-url URL]   write the whole site as static files (pre-compressed) into DIR
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from .assets import plotly_js_version, plotly_package_bundle, prepare_assets
 from .data.citations import DatasetCitation, citation_cff
@@ -18,7 +22,9 @@ from .data.dataset import read_dataset
 from .data.descriptor import Descriptor
 from .data.stamp import write_stamp
 from .data.validate import validate_data_dir
+from .main import create_app
 from .settings import PROJECT_ROOT, Settings
+from .static_site.export import ExportError, export_site, seed_paths
 from .urls import Urls
 
 
@@ -31,7 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("plotly-version", help="the plotly.js version the plotly package ships")
     cff = commands.add_parser("citation-cff", help="write CITATION.cff from the data's descriptor")
     cff.add_argument("path", nargs="?", type=Path, default=PROJECT_ROOT / "CITATION.cff")
+    export = commands.add_parser("export", help="write the whole site as static files into a new or empty DIR")
+    export.add_argument("folder", type=Path, metavar="DIR")
+    export.add_argument("--base-url", help="the public address, https://example.org (default: NKW_BASE_URL)")
     args = parser.parse_args(argv)
+    if args.command == "export":
+        return run_export(args.folder, args.base_url)
     if args.command == "citation-cff":
         return run_citation_cff(Settings(), args.path)
     if args.command == "validate":
@@ -73,6 +84,39 @@ def run_citation_cff(settings: Settings, path: Path) -> int:
     cite = DatasetCitation.from_descriptor(descriptor, publisher=settings.site_name, url=url)
     path.write_text(citation_cff(cite), encoding="utf-8")
     print(f"{path} written")
+    return 0
+
+
+def run_export(folder: Path, base_url: str | None) -> int:
+    """The site as static files; embed code, oEmbed and citations in them need the public address."""
+    try:
+        settings = Settings(base_url=base_url) if base_url else Settings()
+    except ValidationError as error:
+        print(f"--base-url: {error.errors()[0]['msg']}", file=sys.stderr)
+        return 2
+    if not settings.base_url:
+        print(
+            "The export needs the site's public address (embed code, oEmbed and citations name it): "
+            "give --base-url https://example.org or set NKW_BASE_URL",
+            file=sys.stderr,
+        )
+        return 2
+    started = time.perf_counter()
+    app = create_app(settings)
+    try:
+        done = export_site(app, settings.base_url, seed_paths(app.state.context), folder)
+    except ExportError as error:
+        print(f"export failed: {error}", file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - started
+    print(
+        f"{folder}: {done.pages} pages and files of {settings.base_url}, {done.files} files with their .gz and .br "
+        f"copies, {done.bytes / 1_000_000:.1f} MB, in {seconds:.1f} s"
+    )
+    print(
+        f"{done.dynamic} links with a query string (filtered views) left to the app; "
+        f"{done.redirects} redirecting addresses not written"
+    )
     return 0
 
 
