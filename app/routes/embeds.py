@@ -12,7 +12,8 @@ from ..deps import PageDep, ReleaseDep, SettingsDep, UrlsDep, ViewsDep
 from ..embeds import DEFAULT_THEME, Theme, ThemeError, oembed_response, oembed_size, parse_theme
 from .chart_lookup import find_view, query_lists, view_at
 
-router = APIRouter()
+router = APIRouter()  # the embed itself, which shows a release
+site_router = APIRouter()  # what serves every embed, whichever release it shows
 
 
 @router.api_route("/embed/{slug}", methods=["GET", "HEAD"], response_class=HTMLResponse)
@@ -28,14 +29,14 @@ def embed_page(
     return page.render("embed.html", {"view": view, "theme": theme})
 
 
-@router.api_route("/embed.js", methods=["GET", "HEAD"])
+@site_router.api_route("/embed.js", methods=["GET", "HEAD"])
 def embed_script(settings: SettingsDep) -> FileResponse:
     """Included once by a host page, it resizes every iframe of ours to the height its content reports."""
     script = settings.static_dir / "embed.js"
     return FileResponse(script, media_type="text/javascript", headers={"Cache-Control": "public, max-age=3600"})
 
 
-@router.get("/oembed")
+@site_router.get("/oembed")
 def oembed(
     views: ViewsDep,
     release: ReleaseDep,
