@@ -168,5 +168,13 @@ def pinned_prefix(version: str) -> str:
     return f"/v/{version}"
 
 
+def split_pinned(path: str) -> tuple[str | None, str]:
+    """The release a path is pinned to and the path within it: ('2.0.0', '/charts/x') or (None, path)."""
+    if not path.startswith("/v/"):
+        return None, path
+    version, _, rest = path.removeprefix("/v/").partition("/")
+    return version, "/" + rest
+
+
 def _with_query(path: str, params: Mapping[str, str] | None) -> str:
     return f"{path}?{urlencode(params, safe=',')}" if params else path

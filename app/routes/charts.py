@@ -18,7 +18,7 @@ from ..jsontypes import JSONObject
 from ..takeaway import take_away
 from ..templating import Page
 from ..urls import CHART_FORMATS, Urls
-from .chart_lookup import find_view, query_lists
+from .chart_lookup import find_view, newer_than, query_lists
 from .downloads import attachment
 from .names import split_format
 
@@ -71,4 +71,6 @@ def chart_page(view: ChartView, page: Page, context: AppContext, edition: Editio
     labels = {code: category.label for code, category in views.indicator_labels.items()}
     controls = chart_controls(view.spec, view.query, views.countries(view.spec), release, labels)
     extras = take_away(view, urls, context.settings.site_name, release.version, context.clock())
-    return page.render("chart.html", {"view": view, "controls": controls, "take_away": extras})
+    newer, newer_href = newer_than(view, edition, context.latest, urls)
+    words = {"view": view, "controls": controls, "take_away": extras, "newer": newer, "newer_href": newer_href}
+    return page.render("chart.html", words)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
-from ..deps import PageDep, ReleaseDep, SettingsDep, UrlsDep, ViewsDep
+from ..deps import ContextDep, EditionDep, PageDep, SettingsDep, UrlsDep
 from ..embeds import DEFAULT_THEME, Theme, ThemeError, oembed_response, oembed_size, parse_theme
-from .chart_lookup import find_view, query_lists, view_at
+from ..urls import split_pinned
+from .chart_lookup import find_view, newer_than, query_lists, view_at
 
 router = APIRouter()  # the embed itself, which shows a release
 site_router = APIRouter()  # what serves every embed, whichever release it shows
@@ -21,12 +22,16 @@ def embed_page(
     request: Request,
     slug: str,
     page: PageDep,
-    views: ViewsDep,
+    context: ContextDep,
+    edition: EditionDep,
+    urls: UrlsDep,
     theme: Annotated[Theme, Query()] = DEFAULT_THEME,
 ) -> HTMLResponse:
-    """The chart for an iframe: title, subtitle, chart, source line, and links to its data and full view."""
-    view = find_view(views, slug, query_lists(request))
-    return page.render("embed.html", {"view": view, "theme": theme})
+    """The chart for an iframe: title, subtitle, chart, source line, and links to its data and full view;
+    pinned to an older release, a line saying what changed since, linking to the latest."""
+    view = find_view(edition.views, slug, query_lists(request))
+    newer, newer_href = newer_than(view, edition, context.latest, urls)
+    return page.render("embed.html", {"view": view, "theme": theme, "newer": newer, "newer_href": newer_href})
 
 
 @site_router.api_route("/embed.js", methods=["GET", "HEAD"])
@@ -38,27 +43,38 @@ def embed_script(settings: SettingsDep) -> FileResponse:
 
 @site_router.get("/oembed")
 def oembed(
-    views: ViewsDep,
-    release: ReleaseDep,
+    context: ContextDep,
     settings: SettingsDep,
-    urls: UrlsDep,
+    request: Request,
     url: Annotated[str, Query(max_length=2048)],
     format: Annotated[str, Query()] = "json",  # noqa: A002 - the parameter's name is fixed by the oEmbed spec
     maxwidth: Annotated[int | None, Query(gt=0)] = None,
     maxheight: Annotated[int | None, Query(gt=0)] = None,
 ) -> JSONResponse:
-    """oEmbed 1.0 for any chart, embed or country page of this site, with its filters and theme."""
+    """oEmbed 1.0 for any chart, embed or country page of this site, with its filters and theme.
+
+    The iframe is pinned: to the release the address names (/v/{version}/...), else to the latest release
+    as it is today, so that the article keeps showing what its words describe.
+    """
     if format != "json":
         raise HTTPException(501, f"format '{format}' is not supported; use json")
-    view = view_at(views, release, url, urls.base_url)
+    urls = context.urls_for(request)
+    target = urlsplit(url)
+    version, path = split_pinned(target.path)
+    edition = context.editions.get(version) if version else context.latest
+    if edition is None:
+        known = ", ".join(context.editions.versions)
+        raise HTTPException(404, f"'{url}' names no release of this site. Releases: {known}.")
+    view = view_at(edition.views, edition.release, urlunsplit(target._replace(path=path)), urls.base_url)
     try:
-        theme = parse_theme(parse_qs(urlsplit(url).query).get("theme", []))
+        theme = parse_theme(parse_qs(target.query).get("theme", []))
     except ThemeError as error:
         raise HTTPException(404, f"'{url}' names no embed of this site: {error}") from error
     width, height = oembed_size(maxwidth, maxheight)
+    pinned = urls.release(edition.version)
     body = oembed_response(
         title=view.title,
-        embed_url=urls.absolute(urls.embed(view, theme=None if theme == DEFAULT_THEME else theme)),
+        embed_url=pinned.absolute(pinned.embed(view, theme=None if theme == DEFAULT_THEME else theme)),
         script_url=urls.absolute(urls.embed_js()),
         site_name=settings.site_name,
         site_url=urls.absolute(urls.home()),
