@@ -4,6 +4,7 @@ python -m app validate [DATA_DIR]   check the data files and report every proble
 python -m app prepare               validate the bundled data and pre-compress the assets, for a fast start
 python -m app plotly-version        the plotly.js version the plotly package ships (for fetching its basic bundle)
 python -m app citation-cff [PATH]   write CITATION.cff (default: at the project root) from the data's descriptor
+python -m app release VERSION       validate the data, write its changelog entry and freeze it as VERSION
 python -m app export DIR [--base-url URL]   write the whole site as static files (pre-compressed) into DIR
 """
 
@@ -12,14 +13,18 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from .assets import plotly_js_version, plotly_package_bundle, prepare_assets
+from .data import DataValidationError
 from .data.citations import DatasetCitation, citation_cff
 from .data.dataset import read_dataset
 from .data.descriptor import Descriptor
+from .data.make_release import make_release
+from .data.releases import ReleaseError
 from .data.stamp import write_stamp
 from .data.validate import validate_data_dir
 from .main import create_app
@@ -40,7 +45,13 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="write the whole site as static files into a new or empty DIR")
     export.add_argument("folder", type=Path, metavar="DIR")
     export.add_argument("--base-url", help="the public address, https://example.org (default: NKW_BASE_URL)")
+    release = commands.add_parser("release", help="validate the data, write its changelog entry, freeze it")
+    release.add_argument("version", help="the new version, newer than every release: 2.1.0, 2.1.0-rc.1")
+    release.add_argument("--data-dir", type=Path, default=Settings().data_dir)
+    release.add_argument("--date", type=date.fromisoformat, default=None, help="the release date (default: today)")
     args = parser.parse_args(argv)
+    if args.command == "release":
+        return run_release(args.data_dir, args.version, args.date or date.today())
     if args.command == "export":
         return run_export(args.folder, args.base_url)
     if args.command == "citation-cff":
@@ -78,9 +89,9 @@ def run_prepare(settings: Settings) -> int:
 
 def run_citation_cff(settings: Settings, path: Path) -> int:
     """CITATION.cff for the bundled release; it names the data page's address when NKW_BASE_URL is set."""
-    urls = Urls(base_url=settings.base_url)
-    url = urls.absolute(urls.data()) if settings.base_url else ""
     descriptor = Descriptor.read(settings.data_dir).raw
+    urls = Urls(base_url=settings.base_url).release(str(descriptor["version"]))  # the release's own data page
+    url = urls.absolute(urls.data()) if settings.base_url else ""
     cite = DatasetCitation.from_descriptor(descriptor, publisher=settings.site_name, url=url)
     path.write_text(citation_cff(cite), encoding="utf-8")
     print(f"{path} written")
@@ -117,6 +128,24 @@ def run_export(folder: Path, base_url: str | None) -> int:
         f"{done.dynamic} links with a query string (filtered views) left to the app; "
         f"{done.redirects} redirecting addresses not written"
     )
+    return 0
+
+
+def run_release(data_dir: Path, version: str, day: date) -> int:
+    """Freeze ``data_dir`` as ``version``: its files, checksums and changelog entry; CITATION.cff follows."""
+    try:
+        frozen = make_release(data_dir, version, day)
+    except ReleaseError as error:
+        print(f"Not released: {error}", file=sys.stderr)
+        return 1
+    except DataValidationError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    print(
+        f"Release {version} frozen in {frozen.path}; its changelog entry is at the top of {data_dir / 'CHANGELOG.md'}"
+    )
+    if data_dir.resolve() == Settings().data_dir.resolve():
+        return run_citation_cff(Settings(), PROJECT_ROOT / "CITATION.cff")
     return 0
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request
 
 from .charts.views import ChartViews
 from .context import AppContext
 from .domain import Release
+from .editions import Edition
 from .settings import Settings
 from .templating import Page
 from .urls import Urls
@@ -25,20 +26,41 @@ def get_context(request: Request) -> AppContext:
 ContextDep = Annotated[AppContext, Depends(get_context)]
 
 
-def get_release(context: ContextDep) -> Release:
-    return context.release
+def get_edition(request: Request, context: ContextDep) -> Edition:
+    """The release a request asks for: the one its /v/{version}/ prefix names, else the latest."""
+    version: str | None = request.path_params.get("version")
+    if version is None:
+        return context.latest
+    edition = context.editions.get(version)
+    if edition is None:
+        known = ", ".join(context.editions.versions)
+        raise HTTPException(
+            404,
+            f"No release '{version[:40]}'. Releases: {known} (the latest, {context.latest.version}, is also "
+            "at every address without /v/{version}/).",
+        )
+    return edition
+
+
+EditionDep = Annotated[Edition, Depends(get_edition)]
+
+
+def get_release(edition: EditionDep) -> Release:
+    return edition.release
 
 
 def get_settings(context: ContextDep) -> Settings:
     return context.settings
 
 
-def get_views(context: ContextDep) -> ChartViews:
-    return context.views
+def get_views(edition: EditionDep) -> ChartViews:
+    return edition.views
 
 
-def get_urls(request: Request, context: ContextDep) -> Urls:
-    return context.urls_for(request)
+def get_urls(request: Request, context: ContextDep, edition: EditionDep) -> Urls:
+    """The request's URL builder, pinned to its release when the request was: its links stay in that release."""
+    urls = context.urls_for(request)
+    return urls.release(edition.version) if edition.pinned else urls
 
 
 UrlsDep = Annotated[Urls, Depends(get_urls)]

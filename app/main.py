@@ -8,7 +8,7 @@ process with every problem listed (exit status 1), not a traceback.
 from __future__ import annotations
 
 import sys
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import date
 
@@ -16,10 +16,11 @@ from fastapi import APIRouter, FastAPI
 
 from .context import AppContext, build_context
 from .data import DataValidationError
+from .editions import ArchiveError
 from .errors import install_error_handlers
 from .hosts import AllowedHostsMiddleware
 from .http.response_cache import ResponseCacheMiddleware
-from .routes import ROUTERS
+from .routes import RELEASE_ROUTERS, SITE_ROUTERS, include_routers
 from .security import SecurityHeadersMiddleware
 from .settings import Settings
 
@@ -30,10 +31,16 @@ def create_app(settings: Settings | None = None, clock: Callable[[], date] = dat
         context = build_context(settings, clock)
     except DataValidationError as error:
         sys.exit(error.report())
+    except ArchiveError as error:
+        sys.exit(str(error))
     return assemble(context)
 
 
-def assemble(context: AppContext, routers: Sequence[APIRouter] = ROUTERS) -> FastAPI:
+def assemble(
+    context: AppContext,
+    release_routers: tuple[APIRouter, ...] = RELEASE_ROUTERS,
+    site_routers: tuple[APIRouter, ...] = SITE_ROUTERS,
+) -> FastAPI:
     """The app around a built context: routers, error pages and the middleware, outermost last."""
 
     @asynccontextmanager
@@ -56,6 +63,5 @@ def assemble(context: AppContext, routers: Sequence[APIRouter] = ROUTERS) -> Fas
     # Added last, runs first: security headers go on every response, cached, refused or not.
     app.add_middleware(SecurityHeadersMiddleware)
     install_error_handlers(app)
-    for router in routers:
-        app.include_router(router)
+    include_routers(app, release_routers, site_routers)
     return app

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .urls import split_pinned
+
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
@@ -35,7 +37,9 @@ PAGE_HEADERS = [
 
 
 def headers_for(path: str) -> list[tuple[bytes, bytes]]:
-    return EMBED_HEADERS if path.startswith(EMBEDDABLE_PREFIXES) else PAGE_HEADERS
+    """The headers for ``path``; an embed pinned to a release (/v/{version}/embed/...) is an embed too."""
+    _version, unpinned = split_pinned(path)
+    return EMBED_HEADERS if unpinned.startswith(EMBEDDABLE_PREFIXES) else PAGE_HEADERS
 
 
 class SecurityHeadersMiddleware:

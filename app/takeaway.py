@@ -17,21 +17,30 @@ from .urls import Urls
 
 @dataclass(frozen=True)
 class TakeAway:
-    snippet: str
+    snippet: str  # the embed, pinned to the release the view shows: what an article cites stays put
+    snippet_latest: str  # the embed that follows every new release
+    version: str  # the release the pinned snippet and the citation name
     citation: Citation
     sources: list[Source]  # every source behind a plotted claim, newest first
 
 
 def take_away(view: ChartView, urls: Urls, site_name: str, version: str, accessed: date) -> TakeAway:
+    pinned, latest = urls.release(version), urls.latest()
     cite = citation(
         site_name=site_name,
         title=view.title,
         version=version,
-        url=urls.absolute(urls.view(view)),
+        url=pinned.absolute(pinned.view(view)),
         publishers=view.publishers,
         accessed=accessed,
     )
-    snippet = embed_snippet(urls.absolute(urls.embed(view)), urls.absolute(urls.embed_js()), view.title)
+    script = urls.absolute(urls.embed_js())
     sources = {claim.source.id: claim.source for claim in view.claims}
     newest_first = sorted(sources.values(), key=lambda source: (source.published, source.id), reverse=True)
-    return TakeAway(snippet=snippet, citation=cite, sources=newest_first)
+    return TakeAway(
+        snippet=embed_snippet(pinned.absolute(pinned.embed(view)), script, view.title),
+        snippet_latest=embed_snippet(latest.absolute(latest.embed(view)), script, view.title),
+        version=version,
+        citation=cite,
+        sources=newest_first,
+    )

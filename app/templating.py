@@ -45,7 +45,6 @@ def build_templates(settings: Settings, assets: Assets, release: Release) -> Jin
     environment.globals.update(
         site_name=settings.site_name,
         asset=assets.url,
-        dataset_version=release.version,
         indicator_labels={category.value: category.label for category in release.indicators},
     )
     environment.filters.update(number=format_number, date=format_date, month=format_month)
@@ -61,7 +60,13 @@ class Page:
     urls: Urls
 
     def render(self, name: str, context: Mapping[str, object], status_code: int = 200) -> HTMLResponse:
+        # A pinned page links to itself in the latest release, filters and all.
+        url = self.request.url
+        latest_address = self.urls.in_latest(url.path, url.query) if self.urls.pinned else ""
         response: HTMLResponse = self.templates.TemplateResponse(
-            self.request, name, {"urls": self.urls, **context}, status_code=status_code
+            self.request,
+            name,
+            {"urls": self.urls, "latest_address": latest_address, **context},
+            status_code=status_code,
         )
         return response

@@ -33,7 +33,11 @@ class ChartAddress(Protocol):
 @dataclass(frozen=True)
 class Urls:
     base_url: str = ""  # scheme and host, no trailing slash: 'https://example.org'; '' for paths only
-    version: str = ""  # the dataset release the site serves
+    version: str = ""  # the dataset release these addresses show
+    latest_version: str = ""  # the newest release: what an address without /v/{version} shows
+    # Pinned: every page and download of the data is addressed under /v/{version}/, so that it keeps showing
+    # that release after the next one; unpinned addresses always show the latest.
+    pinned: bool = False
 
     def with_base(self, base_url: str) -> Urls:
         return replace(self, base_url=base_url.rstrip("/"))
@@ -42,24 +46,54 @@ class Urls:
         """The address for use outside this site: embed code, oEmbed, citations, og:image."""
         return self.base_url + path
 
+    # Releases.
+    def release(self, version: str) -> Urls:
+        """The addresses of one release, pinned: /v/{version}/charts/..."""
+        return replace(self, version=version, pinned=True)
+
+    def pin(self) -> Urls:
+        """These addresses pinned to the release they show."""
+        return self.release(self.version)
+
+    def latest(self) -> Urls:
+        """The addresses of whatever the latest release is, now and after the next one."""
+        return replace(self, version=self.latest_version or self.version, pinned=False)
+
+    def in_latest(self, path: str, query: str = "") -> str:
+        """The same page in the latest release: ``path`` without its /v/{version} prefix, with its ``query``."""
+        prefix = pinned_prefix(self.version)
+        if path == prefix or path.startswith(prefix + "/"):
+            path = path.removeprefix(prefix) or "/"
+        return f"{path}?{query}" if query else path
+
+    def changes(self, version: str | None = None) -> str:
+        """Every release and what it changed; with ``version``, that release's entry."""
+        return "/changes" + (f"#release-{version}" if version else "")
+
+    def changes_feed(self) -> str:
+        return "/changes.atom"
+
+    def _at(self, path: str) -> str:
+        return pinned_prefix(self.version) + path if self.pinned else path
+
     # Pages.
     def home(self) -> str:
-        return "/"
+        return self._at("/")
 
     def about(self) -> str:
-        return "/about"
+        return self._at("/about")
 
     def healthz(self) -> str:
         return "/healthz"
 
     def charts(self) -> str:
-        return "/charts"
+        return self._at("/charts")
 
     def chart(self, slug: str, params: Mapping[str, str] | None = None, *, format: ChartFormat | None = None) -> str:  # noqa: A002
         """A chart page, or with ``format`` its twin: the plotted rows (csv, json) or the image (png, svg)."""
         if format is not None and format not in CHART_FORMATS:
             raise ValueError(f"Unknown chart format '{format}'; expected one of {', '.join(CHART_FORMATS)}")
-        return _with_query(f"/charts/{slug}" + (f".{format}" if format else ""), params)
+        return _with_query(self._at(f"/charts/{slug}" + (f".{format}" if format else "")), params)
 
     def view(self, view: ChartAddress, *, format: ChartFormat | None = None) -> str:  # noqa: A002
         """A chart view's page or twin, with its filters."""
@@ -67,7 +101,7 @@ class Urls:
 
     def embed(self, view: ChartAddress, *, theme: str | None = None) -> str:
         params = view.params | ({"theme": theme} if theme else {})
-        return _with_query(f"/embed/{view.slug}", params)
+        return _with_query(self._at(f"/embed/{view.slug}"), params)
 
     def embed_js(self) -> str:
         return "/embed.js"
@@ -86,32 +120,33 @@ class Urls:
             return self.oembed(self.absolute(path))
         return f"/oembed{path}.json"
 
-    def oembed_page(self, kind: str, name: str) -> str:
-        """The page that ``oembed_of``'s own address answers for: /oembed/charts/revenue.json -> /charts/revenue."""
-        return f"/{kind}/{name}"
+    def oembed_page(self, page: str) -> str:
+        """The page that ``oembed_of``'s own address answers for, from what lies between /oembed/ and .json:
+        'charts/revenue' -> /charts/revenue, 'v/2.0.0/embed/revenue' -> /v/2.0.0/embed/revenue."""
+        return f"/{page}"
 
     def map(self, params: Mapping[str, str] | None = None, *, format: TableFormat | None = None) -> str:  # noqa: A002
         """The map of host countries, or with ``format`` its rows (csv, json), with its filters."""
         if format is not None and format not in TABLE_FORMATS:
             raise ValueError(f"Unknown map format '{format}'; expected one of {', '.join(TABLE_FORMATS)}")
-        return _with_query("/map" + (f".{format}" if format else ""), params)
+        return _with_query(self._at("/map" + (f".{format}" if format else "")), params)
 
     def countries(self) -> str:
-        return "/countries"
+        return self._at("/countries")
 
     def country(self, iso3: str, params: Mapping[str, str] | None = None) -> str:
         """A country's page; ``params`` are the filters its charts share (years, as_of, scale)."""
-        return _with_query(f"/countries/{iso3.lower()}", params)
+        return _with_query(self._at(f"/countries/{iso3.lower()}"), params)
 
     def estimate(self, estimate_id: str) -> str:
-        return f"/estimates/{estimate_id}"
+        return self._at(f"/estimates/{estimate_id}")
 
     def sources(self, page: int = 1) -> str:
         """The bibliography; its later pages have paths of their own, so a static copy of the site has them too."""
-        return "/sources" if page == 1 else f"/sources/page/{page}"
+        return self._at("/sources" if page == 1 else f"/sources/page/{page}")
 
     def source(self, source_id: str) -> str:
-        return f"/sources/{source_id}"
+        return self._at(f"/sources/{source_id}")
 
     def event(self, source_id: str, anchor: str) -> str:
         """An event, on the page of the source that dates it."""
@@ -120,18 +155,18 @@ class Urls:
     # The dataset.
     def data(self) -> str:
         """The data page: every download, the data dictionary, the licence and how to cite."""
-        return "/data"
+        return self._at("/data")
 
     def table(self, name: str, format: TableFormat) -> str:  # noqa: A002
         if format not in TABLE_FORMATS:
             raise ValueError(f"Unknown download format '{format}'; expected one of {', '.join(TABLE_FORMATS)}")
-        return f"/data/{name}.{format}"
+        return self._at(f"/data/{name}.{format}")
 
     def datapackage(self) -> str:
-        return "/data/datapackage.json"
+        return self._at("/data/datapackage.json")
 
     def data_zip(self) -> str:
-        return f"/data/{DATASET_NAME}-{self.version}.zip"
+        return self._at(f"/data/{DATASET_NAME}-{self.version}.zip")
 
     def data_zip_latest(self) -> str:
         """A stable address for the newest release's zip, for scripts that should follow new versions."""
@@ -143,7 +178,19 @@ class Urls:
             return "/CITATION.cff"
         if format not in ("bib", "ris"):
             raise ValueError(f"Unknown citation format '{format}'; expected bib, ris or cff")
-        return f"/data/citation.{format}"
+        return self._at(f"/data/citation.{format}")
+
+
+def pinned_prefix(version: str) -> str:
+    return f"/v/{version}"
+
+
+def split_pinned(path: str) -> tuple[str | None, str]:
+    """The release a path is pinned to and the path within it: ('2.0.0', '/charts/x') or (None, path)."""
+    if not path.startswith("/v/"):
+        return None, path
+    version, _, rest = path.removeprefix("/v/").partition("/")
+    return version, "/" + rest
 
 
 def _with_query(path: str, params: Mapping[str, str] | None) -> str:

@@ -10,9 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.charts.views import ChartViews
-from app.context import chart_links
 from app.data import Dataset, load_dataset
 from app.domain import Release
+from app.editions import chart_links
 from app.settings import Settings
 from app.urls import Urls
 

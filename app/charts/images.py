@@ -118,17 +118,18 @@ def static_figure(view: ChartView, site_name: str, url: str, credit: DatasetCred
 class ImageRenderer:
     """Renders and keeps images; one render at a time, since they share one browser."""
 
-    def __init__(self, browser_path: Path, credit: DatasetCredit) -> None:
+    def __init__(self, browser_path: Path) -> None:
         self.browser_path = browser_path
-        self.credit = credit
         self._cache = LruCache[tuple[str, str], bytes](MAX_KEPT_IMAGES, MAX_KEPT_IMAGE_BYTES, size=len)
         self._lock = threading.Lock()
         self._started = False
 
-    def render(self, view: ChartView, fmt: ImageFormat, site_name: str, url: str) -> bytes:
+    def render(self, view: ChartView, fmt: ImageFormat, site_name: str, url: str, credit: DatasetCredit) -> bytes:
+        """The image of ``view`` at ``url`` (which names its release: one image per address and format)."""
+
         def render_one() -> bytes:
             with self._lock:  # the cache renders each key once; the lock, one key at a time
-                return self._render(static_figure(view, site_name, url, self.credit), fmt)
+                return self._render(static_figure(view, site_name, url, credit), fmt)
 
         return self._cache.get_or_create((url, fmt), render_one)
 

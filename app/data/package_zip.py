@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from datetime import date
 
 from .citations import DatasetCitation, text_citation
 from .dataset import Dataset
 from .export import to_csv
 
+DOS_EPOCH = date(1980, 1, 1)  # the earliest date a zip can hold
 QUOTES_NOTE = """The quotes in estimates.csv and events.csv are short extracts from the cited
 publishers' reporting, included so that every figure can be checked; their
 copyright stays with those publishers.
@@ -74,13 +76,26 @@ def package_readme(dataset: Dataset, cite: DatasetCitation, site_url: str) -> st
     return "\n".join(lines)
 
 
-def build_zip(dataset: Dataset, cite: DatasetCitation, site_url: str) -> bytes:
-    """Every table, the descriptor, a README and the licence; ``cite`` is the one citation the site gives."""
+def build_zip(dataset: Dataset, cite: DatasetCitation, site_url: str, day: date | None = None) -> bytes:
+    """Every table, the descriptor, a README and the licence; ``cite`` is the one citation the site gives.
+
+    Every file is dated ``day`` (the release's), not the moment of building: the same release always
+    makes the same bytes, so a checksum a reader noted still matches next year.
+    """
+    stamp = (day or DOS_EPOCH).timetuple()[:6]
+
+    def entry(name: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time=stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16  # rw-r--r--, whoever unzips it
+        return info
+
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for resource in dataset.descriptor.raw["resources"]:
-            archive.writestr(resource["path"], to_csv(dataset.tables[resource["name"]]))
-        archive.writestr("datapackage.json", json.dumps(dataset.descriptor.raw, indent=2, ensure_ascii=False) + "\n")
-        archive.writestr("README.md", package_readme(dataset, cite, site_url))
-        archive.writestr("LICENSE.txt", licence_text(cite))
+            archive.writestr(entry(resource["path"]), to_csv(dataset.tables[resource["name"]]))
+        descriptor = json.dumps(dataset.descriptor.raw, indent=2, ensure_ascii=False) + "\n"
+        archive.writestr(entry("datapackage.json"), descriptor)
+        archive.writestr(entry("README.md"), package_readme(dataset, cite, site_url))
+        archive.writestr(entry("LICENSE.txt"), licence_text(cite))
     return buffer.getvalue()

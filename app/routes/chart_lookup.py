@@ -7,11 +7,14 @@ from urllib.parse import parse_qs, urlsplit
 
 from fastapi import HTTPException, Request
 
+from ..charts.newer import NewerData, newer_data
 from ..charts.query import ChartQuery, QueryError, parse_query
 from ..charts.registry import INDICATOR_CHART_SLUG, ChartSpec
 from ..charts.views import ChartView, ChartViews
 from ..domain import Release
 from ..domain.summaries import CountrySummary, country_summaries
+from ..editions import Edition
+from ..urls import Urls
 
 CHART_PATH_PREFIXES = ("/charts/", "/embed/")
 COUNTRY_PATH_PREFIX = "/countries/"
@@ -90,3 +93,15 @@ def country_indicator(url: str, summary: CountrySummary, fragment: str) -> str:
         charts = ", ".join(f"#{CHART_ANCHOR_PREFIX}{i}" for i in summary.indicators)
         raise HTTPException(404, f"'{url}': {summary.name} has no chart '#{fragment}'. Its charts: {charts}.")
     return indicator
+
+
+def newer_than(view: ChartView, edition: Edition, latest: Edition, urls: Urls) -> tuple[NewerData | None, str]:
+    """For a view of an older release: what changed for its filters since, and where the latest view is."""
+    if not edition.pinned or edition.version == latest.version:
+        return None, ""
+    try:
+        latest_view: ChartView | None = find_view(latest.views, view.slug, {k: [v] for k, v in view.params.items()})
+    except HTTPException:  # its filters name a country or an indicator the latest release no longer has
+        latest_view = None
+    href = urls.latest().view(latest_view) if latest_view else urls.latest().chart(view.slug)
+    return newer_data(view, latest_view, latest.version), href

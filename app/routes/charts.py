@@ -12,12 +12,13 @@ from ..charts.table import DOWNLOAD_COLUMNS, chart_file_name, claim_row
 from ..charts.views import ChartView
 from ..context import AppContext
 from ..data.export import write_csv
-from ..deps import ContextDep, PageDep, UrlsDep, ViewsDep
+from ..deps import ContextDep, EditionDep, PageDep, UrlsDep, ViewsDep
+from ..editions import Edition
 from ..jsontypes import JSONObject
 from ..takeaway import take_away
 from ..templating import Page
 from ..urls import CHART_FORMATS, Urls
-from .chart_lookup import find_view, query_lists
+from .chart_lookup import find_view, newer_than, query_lists
 from .downloads import attachment
 from .names import split_format
 
@@ -31,25 +32,27 @@ def chart_index(page: PageDep, views: ViewsDep) -> HTMLResponse:
 
 
 @router.api_route("/{name}", methods=["GET", "HEAD"])
-def chart(request: Request, name: str, page: PageDep, context: ContextDep, urls: UrlsDep) -> Response:
+def chart(
+    request: Request, name: str, page: PageDep, context: ContextDep, edition: EditionDep, urls: UrlsDep
+) -> Response:
     """The chart page; or its twins: exactly the plotted rows with their sources (CSV, JSON), the image (PNG, SVG)."""
     slug, extension = split_format(name, CHART_FORMATS)
     params = query_lists(request)
-    view = find_view(context.views, slug, params)
+    view = find_view(edition.views, slug, params)
     if extension is None:
         if not in_normal_form(params, view.params):  # a submitted form: empty fields, one value per box
             return RedirectResponse(urls.view(view), status_code=302)
-        return chart_page(view, page, context, urls)
-    return chart_twin(view, extension, context, urls)
+        return chart_page(view, page, context, edition, urls)
+    return chart_twin(view, extension, context, edition, urls)
 
 
-def chart_twin(view: ChartView, extension: str, context: AppContext, urls: Urls) -> Response:
-    headers = attachment(chart_file_name(view, context.release.version, extension))
+def chart_twin(view: ChartView, extension: str, context: AppContext, edition: Edition, urls: Urls) -> Response:
+    headers = attachment(chart_file_name(view, edition.version, extension))
     if extension in ("png", "svg"):
         image_format: ImageFormat = "svg" if extension == "svg" else "png"
         try:
             image = context.images.render(
-                view, image_format, context.settings.site_name, urls.absolute(urls.view(view))
+                view, image_format, context.settings.site_name, urls.absolute(urls.view(view)), edition.credit
             )
         except ImageUnavailableError as error:
             raise HTTPException(503, str(error)) from error
@@ -58,15 +61,16 @@ def chart_twin(view: ChartView, extension: str, context: AppContext, urls: Urls)
     if extension == "csv":
         return Response(write_csv(DOWNLOAD_COLUMNS, rows), media_type="text/csv; charset=utf-8", headers=headers)
     body: JSONObject = {"chart": view.slug, "title": view.title, "url": urls.absolute(urls.view(view))}
-    body |= {"version": context.release.version, "filters": view.params, "rows": rows}
+    body |= {"version": edition.version, "filters": view.params, "rows": rows}
     return JSONResponse(body, headers=headers)
 
 
-def chart_page(view: ChartView, page: Page, context: AppContext, urls: Urls) -> HTMLResponse:
+def chart_page(view: ChartView, page: Page, context: AppContext, edition: Edition, urls: Urls) -> HTMLResponse:
     """The chart with its filter form, data table, sources, downloads, embed code and citation."""
-    views = context.views
+    views, release = edition.views, edition.release
     labels = {code: category.label for code, category in views.indicator_labels.items()}
-    controls = chart_controls(view.spec, view.query, views.countries(view.spec), context.release, labels)
-    settings, release = context.settings, context.release
-    extras = take_away(view, urls, settings.site_name, release.version, context.clock())
-    return page.render("chart.html", {"view": view, "controls": controls, "take_away": extras})
+    controls = chart_controls(view.spec, view.query, views.countries(view.spec), release, labels)
+    extras = take_away(view, urls, context.settings.site_name, release.version, context.clock())
+    newer, newer_href = newer_than(view, edition, context.latest, urls)
+    words = {"view": view, "controls": controls, "take_away": extras, "newer": newer, "newer_href": newer_href}
+    return page.render("chart.html", words)

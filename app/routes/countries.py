@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..charts.controls import period_controls
 from ..charts.query import in_normal_form
-from ..deps import ContextDep, PageDep, ReleaseDep, UrlsDep
+from ..deps import ContextDep, PageDep, ReleaseDep, UrlsDep, ViewsDep
 from ..domain.summaries import country_groups, country_summaries
 from ..takeaway import take_away
 from .chart_lookup import page_filters, query_lists
@@ -33,9 +33,10 @@ def country_list(page: PageDep, release: ReleaseDep) -> HTMLResponse:
 
 
 @router.api_route("/{code}", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def country_page(request: Request, code: str, page: PageDep, context: ContextDep, urls: UrlsDep) -> Response:
+def country_page(
+    request: Request, code: str, page: PageDep, context: ContextDep, release: ReleaseDep, views: ViewsDep, urls: UrlsDep
+) -> Response:
     """One country: a chart and table per indicator, and the events that concern it; ?from=&to=&as_of=&scale=."""
-    release, views = context.release, context.views
     summaries = {summary.iso3: summary for summary in country_summaries(release)}
     country = release.resolve_country(code)
     if country is None or country.iso3 not in summaries:

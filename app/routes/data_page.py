@@ -7,16 +7,16 @@ from fastapi.responses import HTMLResponse, Response
 
 from ..data.citations import bibtex, citation_cff, text_citation
 from ..data.dictionary import dictionary, licences
-from ..deps import ContextDep, PageDep, ReleaseDep, UrlsDep
+from ..deps import ContextDep, EditionDep, PageDep, UrlsDep
 
 router = APIRouter()
 CFF_MEDIA_TYPE = "application/yaml; charset=utf-8"  # CFF is YAML (RFC 9512)
 
 
 @router.api_route("/data", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def data_page(page: PageDep, context: ContextDep, release: ReleaseDep, urls: UrlsDep) -> HTMLResponse:
+def data_page(page: PageDep, context: ContextDep, edition: EditionDep, urls: UrlsDep) -> HTMLResponse:
     """The dataset in every format with its row counts, what every column means, its licence and its citation."""
-    cite = context.citation(urls)
+    release, cite = edition.release, edition.citation(urls, context.settings.site_name)
     words = {
         "release": release,
         "row_counts": release.row_counts(),
@@ -29,6 +29,7 @@ def data_page(page: PageDep, context: ContextDep, release: ReleaseDep, urls: Url
 
 
 @router.api_route("/CITATION.cff", methods=["GET", "HEAD"])
-def citation_file_format(context: ContextDep, urls: UrlsDep) -> Response:
+def citation_file_format(context: ContextDep, edition: EditionDep, urls: UrlsDep) -> Response:
     """The Citation File Format record, where GitHub, Zenodo and reference managers look for it."""
-    return Response(citation_cff(context.citation(urls)), media_type=CFF_MEDIA_TYPE)
+    cite = edition.citation(urls, context.settings.site_name)
+    return Response(citation_cff(cite), media_type=CFF_MEDIA_TYPE)

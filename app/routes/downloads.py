@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 from fastapi import APIRouter, HTTPException
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from ..context import AppContext
 from ..data.citations import bibtex, ris
-from ..deps import ContextDep, ReleaseDep, UrlsDep
+from ..deps import ContextDep, EditionDep, UrlsDep
 from ..domain import Release
+from ..editions import Edition
 from ..urls import DATASET_NAME, TABLE_FORMATS, TableFormat, Urls
 from .names import split_format
 
@@ -29,23 +30,22 @@ def attachment(name: str) -> dict[str, str]:
 
 
 @router.api_route("/{name}", methods=["GET", "HEAD"])
-def download(name: str, context: ContextDep, release: ReleaseDep, urls: UrlsDep) -> Response:
+def download(name: str, context: ContextDep, edition: EditionDep, urls: UrlsDep) -> Response:
     """A table as CSV or JSON, the Data Package descriptor, or the whole dataset as a zip."""
+    release = edition.release
+    # A pinned release's files never change; the latest's change with the next release.
+    cache = {"Cache-Control": IMMUTABLE} if edition.pinned else {}
     if name == "datapackage.json":
-        return datapackage(release)
+        return datapackage(release, cache)
     if name == LATEST_ZIP:
-        return dataset_zip(context, urls, LATEST_CACHE_CONTROL)
+        if edition.pinned:
+            raise HTTPException(404, f"The latest release's zip is at {urls.latest().data_zip_latest()}.")
+        return dataset_zip(context, edition, urls, LATEST_CACHE_CONTROL)
     zip_name = ZIP_NAME.fullmatch(name)
     if zip_name:
-        if zip_name["version"] != release.version:
-            raise HTTPException(
-                404,
-                f"This site serves dataset version {release.version}, not {zip_name['version']}; "
-                f"{urls.data_zip_latest()} is always the latest.",
-            )
-        return dataset_zip(context, urls, IMMUTABLE)
+        return versioned_zip(context, edition, urls, zip_name["version"])
     if name in CITATIONS:
-        return citation_file(context, urls, name)
+        return citation_file(context, edition, urls, name)
     if name.startswith("citation."):
         choices = f"{urls.citation('bib')} (BibTeX), {urls.citation('ris')} (RIS) or {urls.citation('cff')}"
         raise HTTPException(404, f"There is no citation {name}: the citation is at {choices}.")
@@ -55,34 +55,50 @@ def download(name: str, context: ContextDep, release: ReleaseDep, urls: UrlsDep)
             formats = " or ".join(urls.table(table, kind) for kind in TABLE_FORMATS)
             raise HTTPException(404, f"The {table} table is at {formats}.")
         raise HTTPException(404, f"There is no file '{name}' under {urls.data()}; {urls.data()} lists every download.")
-    return table_download(context, table, extension)
+    return table_download(edition, table, extension, cache)
 
 
-def dataset_zip(context: AppContext, urls: Urls, cache_control: str) -> Response:
+def versioned_zip(context: AppContext, edition: Edition, urls: Urls, version: str) -> Response:
+    """A zip by its version's name: this edition's; an older release's is at its pinned address."""
+    if version == edition.version:
+        return dataset_zip(context, edition, urls, IMMUTABLE)
+    if not edition.pinned and version in context.editions.versions:
+        return RedirectResponse(urls.release(version).data_zip(), status_code=301)
+    known = ", ".join(context.editions.versions)
+    raise HTTPException(
+        404,
+        f"No dataset version {version[:40]} here. Releases: {known}; "
+        f"{urls.latest().data_zip_latest()} is always the latest.",
+    )
+
+
+def dataset_zip(context: AppContext, edition: Edition, urls: Urls, cache_control: str) -> Response:
     """The whole dataset, always saved under its version's name, whichever address it was asked by."""
     headers = attachment(urls.data_zip().rpartition("/")[2]) | {"Cache-Control": cache_control}
-    return Response(context.dataset_zip(urls), media_type="application/zip", headers=headers)
+    body = edition.dataset_zip(urls, context.settings.site_name)
+    return Response(body, media_type="application/zip", headers=headers)
 
 
-def citation_file(context: AppContext, urls: Urls, name: str) -> Response:
-    cite = context.citation(urls)
+def citation_file(context: AppContext, edition: Edition, urls: Urls, name: str) -> Response:
+    cite = edition.citation(urls, context.settings.site_name)
     body = bibtex(cite) if name.endswith(".bib") else ris(cite)
-    headers = attachment(f"{DATASET_NAME}-{context.release.version}.{name.rpartition('.')[2]}")
+    headers = attachment(f"{DATASET_NAME}-{edition.version}.{name.rpartition('.')[2]}")
     return Response(body, media_type=f"{CITATIONS[name]}; charset=utf-8", headers=headers)
 
 
-def datapackage(release: Release) -> JSONResponse:
+def datapackage(release: Release, cache: dict[str, str]) -> JSONResponse:
     """The Data Package descriptor: the data dictionary of every file."""
     name = f"{DATASET_NAME}-datapackage-{release.version}.json"
-    return JSONResponse(release.descriptor, headers=attachment(name))
+    return JSONResponse(release.descriptor, headers=attachment(name) | cache)
 
 
-def table_download(context: AppContext, table: str, extension: str) -> Response:
+def table_download(edition: Edition, table: str, extension: str, cache: dict[str, str]) -> Response:
     """One table of the dataset, every row, as CSV (ready for spreadsheets) or JSON."""
-    release = context.release
+    release = edition.release
     if table not in release.table_names:
         raise HTTPException(404, f"No table '{table}'. Tables: {', '.join(release.table_names)}.")
     name = f"{release.descriptor.get('name', 'dataset')}-{table}-{release.version}.{extension}"
     fmt: TableFormat = "csv" if extension == "csv" else "json"
     media_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
-    return Response(context.table_download(table, fmt), media_type=media_type, headers=attachment(name))
+    headers = attachment(name) | cache
+    return Response(edition.table_download(table, fmt), media_type=media_type, headers=headers)

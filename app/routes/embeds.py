@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
-from ..charts.views import ChartViews
-from ..deps import PageDep, ReleaseDep, SettingsDep, UrlsDep, ViewsDep
-from ..domain import Release
+from ..context import AppContext
+from ..deps import ContextDep, EditionDep, PageDep, SettingsDep, UrlsDep
 from ..embeds import DEFAULT_THEME, Theme, ThemeError, oembed_response, oembed_size, parse_theme
 from ..settings import Settings
-from ..urls import Urls
-from .chart_lookup import find_view, query_lists, view_at
+from ..urls import Urls, split_pinned
+from .chart_lookup import find_view, newer_than, query_lists, view_at
 
-router = APIRouter()
+router = APIRouter()  # the embed itself, which shows a release
+site_router = APIRouter()  # what serves every embed, whichever release it shows
 
 
 @router.api_route("/embed/{slug}", methods=["GET", "HEAD"], response_class=HTMLResponse)
@@ -24,68 +24,75 @@ def embed_page(
     request: Request,
     slug: str,
     page: PageDep,
-    views: ViewsDep,
+    context: ContextDep,
+    edition: EditionDep,
     urls: UrlsDep,
     theme: Annotated[Theme, Query()] = DEFAULT_THEME,
 ) -> HTMLResponse:
-    """The chart for an iframe: title, subtitle, chart, source line, and links to its data and full view."""
-    view = find_view(views, slug, query_lists(request))
+    """The chart for an iframe: title, subtitle, chart, source line, and links to its data and full view;
+    pinned to an older release, a line saying what changed since, linking to the latest."""
+    view = find_view(edition.views, slug, query_lists(request))
+    newer, newer_href = newer_than(view, edition, context.latest, urls)
     # The default theme is left out of the discovery link, so a default embed's has an address of its own.
     oembed = urls.oembed_of(urls.embed(view, theme=None if theme == DEFAULT_THEME else theme))
-    return page.render("embed.html", {"view": view, "theme": theme, "oembed": oembed})
+    words = {"view": view, "theme": theme, "newer": newer, "newer_href": newer_href, "oembed": oembed}
+    return page.render("embed.html", words)
 
 
-@router.api_route("/embed.js", methods=["GET", "HEAD"])
+@site_router.api_route("/embed.js", methods=["GET", "HEAD"])
 def embed_script(settings: SettingsDep) -> FileResponse:
     """Included once by a host page, it resizes every iframe of ours to the height its content reports."""
     script = settings.static_dir / "embed.js"
     return FileResponse(script, media_type="text/javascript", headers={"Cache-Control": "public, max-age=3600"})
 
 
-@router.get("/oembed")
+@site_router.get("/oembed")
 def oembed(
-    views: ViewsDep,
-    release: ReleaseDep,
+    context: ContextDep,
     settings: SettingsDep,
-    urls: UrlsDep,
+    request: Request,
     url: Annotated[str, Query(max_length=2048)],
     format: Annotated[str, Query()] = "json",  # noqa: A002 - the parameter's name is fixed by the oEmbed spec
     maxwidth: Annotated[int | None, Query(gt=0)] = None,
     maxheight: Annotated[int | None, Query(gt=0)] = None,
 ) -> JSONResponse:
-    """oEmbed 1.0 for any chart, embed or country page of this site, with its filters and theme."""
+    """oEmbed 1.0 for any chart, embed or country page of this site, with its filters and theme.
+
+    The iframe is pinned: to the release the address names (/v/{version}/...), else to the latest release
+    as it is today, so that the article keeps showing what its words describe.
+    """
     if format != "json":
         raise HTTPException(501, f"format '{format}' is not supported; use json")
-    return oembed_answer(views, release, settings, urls, url, maxwidth, maxheight)
+    return oembed_answer(context, settings, context.urls_for(request), url, maxwidth, maxheight)
 
 
-@router.get("/oembed/{kind}/{name}.json")
-def oembed_of_page(
-    kind: str, name: str, views: ViewsDep, release: ReleaseDep, settings: SettingsDep, urls: UrlsDep
-) -> JSONResponse:
-    """oEmbed for a chart, embed or country page without filters, at the address its discovery link names
-    (``/oembed/charts/revenue.json``): the same answer as the query form, and a static copy of the site has it."""
-    return oembed_answer(views, release, settings, urls, urls.absolute(urls.oembed_page(kind, name)), None, None)
+@site_router.get("/oembed/{page:path}.json")
+def oembed_of_page(context: ContextDep, settings: SettingsDep, request: Request, page: str) -> JSONResponse:
+    """oEmbed for a page without filters at the address its discovery link names (``/oembed/charts/revenue.json``
+    for /charts/revenue): the query form's answer for that page, by construction, and a static copy has it."""
+    urls = context.urls_for(request)
+    return oembed_answer(context, settings, urls, urls.absolute(urls.oembed_page(page)), None, None)
 
 
 def oembed_answer(
-    views: ChartViews,
-    release: Release,
-    settings: Settings,
-    urls: Urls,
-    url: str,
-    maxwidth: int | None,
-    maxheight: int | None,
+    context: AppContext, settings: Settings, urls: Urls, url: str, maxwidth: int | None, maxheight: int | None
 ) -> JSONResponse:
-    view = view_at(views, release, url, urls.base_url)
+    target = urlsplit(url)
+    version, path = split_pinned(target.path)
+    edition = context.editions.get(version) if version else context.latest
+    if edition is None:
+        known = ", ".join(context.editions.versions)
+        raise HTTPException(404, f"'{url}' names no release of this site. Releases: {known}.")
+    view = view_at(edition.views, edition.release, urlunsplit(target._replace(path=path)), urls.base_url)
     try:
-        theme = parse_theme(parse_qs(urlsplit(url).query).get("theme", []))
+        theme = parse_theme(parse_qs(target.query).get("theme", []))
     except ThemeError as error:
         raise HTTPException(404, f"'{url}' names no embed of this site: {error}") from error
     width, height = oembed_size(maxwidth, maxheight)
+    pinned = urls.release(edition.version)
     body = oembed_response(
         title=view.title,
-        embed_url=urls.absolute(urls.embed(view, theme=None if theme == DEFAULT_THEME else theme)),
+        embed_url=pinned.absolute(pinned.embed(view, theme=None if theme == DEFAULT_THEME else theme)),
         script_url=urls.absolute(urls.embed_js()),
         site_name=settings.site_name,
         site_url=urls.absolute(urls.home()),

@@ -7,9 +7,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from ..charts.hostmap import DOWNLOAD_COLUMNS, MapView, map_view, mapped_indicators, parse_map_query
 from ..charts.query import QueryError
-from ..context import AppContext
 from ..data.export import write_csv
-from ..deps import ContextDep, PageDep, UrlsDep
+from ..deps import ContextDep, PageDep, ReleaseDep, UrlsDep
+from ..domain import Release
 from ..jsontypes import JSONObject
 from ..urls import TABLE_FORMATS, Urls
 from .chart_lookup import query_lists
@@ -20,32 +20,32 @@ router = APIRouter()
 
 
 @router.api_route("/map", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def map_page(request: Request, page: PageDep, context: ContextDep, urls: UrlsDep) -> HTMLResponse:
+def map_page(request: Request, page: PageDep, context: ContextDep, release: ReleaseDep, urls: UrlsDep) -> HTMLResponse:
     """The map, its key, the places it cannot draw (the world, groups), and a table of every country on it."""
-    view = find_map(request, context)
-    indicators = [context.release.category("indicator", value) for value in mapped_indicators(context.release)]
+    view = find_map(request, release)
+    indicators = [release.category("indicator", value) for value in mapped_indicators(release)]
     plot = view.plot_json(context.world, urls.country)
     return page.render("map.html", {"view": view, "plot": plot, "indicators": indicators})
 
 
 @router.api_route("/map.{extension}", methods=["GET", "HEAD"])
-def map_rows(request: Request, extension: str, context: ContextDep, urls: UrlsDep) -> Response:
+def map_rows(request: Request, extension: str, release: ReleaseDep, urls: UrlsDep) -> Response:
     """The map's rows: every place's latest range, with the claims behind it, as CSV or JSON."""
     _, found = split_format(f"map.{extension}", TABLE_FORMATS)
-    view = find_map(request, context)
-    return map_twin(view, found or "", context, urls)
+    view = find_map(request, release)
+    return map_twin(view, found or "", release, urls)
 
 
-def find_map(request: Request, context: AppContext) -> MapView:
+def find_map(request: Request, release: Release) -> MapView:
     try:
-        query = parse_map_query(query_lists(request), mapped_indicators(context.release))
+        query = parse_map_query(query_lists(request), mapped_indicators(release))
     except QueryError as error:
         raise HTTPException(400, str(error)) from error
-    return map_view(context.release, query)
+    return map_view(release, query)
 
 
-def map_twin(view: MapView, extension: str, context: AppContext, urls: Urls) -> Response:
-    version = context.release.version
+def map_twin(view: MapView, extension: str, release: Release, urls: Urls) -> Response:
+    version = release.version
     headers = attachment(view.file_name(version, extension))
     rows = view.rows(lambda iso3: urls.absolute(urls.country(iso3)))
     if extension == "csv":

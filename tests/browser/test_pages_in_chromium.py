@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
 from app.charts.figure import PLOT_MIN_PX
 
+from ..tiny_data import dataset_version
 from .conftest import LiveServer
 
 PAGES = [
@@ -166,6 +167,22 @@ def test_embed_code_is_copied_with_the_keyboard(browser: Browser, live_server: L
         status.filter(has_text="Copied.").wait_for(timeout=5000)
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied == page.locator("#embed-code").input_value()
-        assert copied.startswith(f'<iframe src="{live_server.url}/embed/revenue"')
+        # Pinned by default: the article keeps showing the release it cited.
+        assert copied.startswith(f'<iframe src="{live_server.url}/v/{dataset_version()}/embed/revenue"')
+        assert page.locator("#embed-code-latest").is_hidden()
+
+        # "Always the latest", chosen by keyboard: its code replaces the pinned one, and is what gets copied.
+        page.locator('input[name="embed-release"][value="pinned"]').focus()
+        page.keyboard.press("ArrowDown")
+        assert page.locator('input[name="embed-release"][value="latest"]').is_checked()
+        assert page.locator("#embed-code").is_hidden()
+        latest_button = page.locator("button[data-copy=embed-code-latest]")
+        latest_button.focus()
+        page.keyboard.press("Enter")
+        latest_status = latest_button.locator("xpath=following-sibling::span[@role='status']")
+        latest_status.filter(has_text="Copied.").wait_for(timeout=5000)
+        assert page.evaluate("navigator.clipboard.readText()").startswith(
+            f'<iframe src="{live_server.url}/embed/revenue"'
+        )
     finally:
         context.close()

@@ -12,9 +12,9 @@ from app.charts import views as views_module
 from app.charts.query import ChartQuery
 from app.charts.registry import ChartSpec
 from app.charts.views import ChartView, ChartViews
-from app.context import chart_links
 from app.data import load_dataset
 from app.domain import Release
+from app.editions import chart_links
 from app.urls import Urls
 
 from ..tiny_data import write_tiny_data

@@ -54,7 +54,7 @@ def test_bibtex_parses_to_the_release(client: TestClient) -> None:
     assert fields["author"] == "{North Korean Workers Abroad}"  # braced: one organisation, not a surname
     assert fields["version"] == VERSION
     assert fields["year"] == descriptor()["last_updated"][:4]
-    assert fields["url"] == f"{BASE}/data"
+    assert fields["url"] == f"{BASE}/v/{VERSION}/data"  # pinned: it keeps showing this release
 
 
 def test_bibtex_escapes_what_would_break_an_entry() -> None:
@@ -79,7 +79,7 @@ def test_ris_parses_to_the_release(client: TestClient) -> None:
     assert record["authors"] == ["North Korean Workers Abroad"]
     assert record["edition"] == VERSION
     assert record["date"] == descriptor()["last_updated"].replace("-", "/")
-    assert record["urls"] == [f"{BASE}/data"]
+    assert record["urls"] == [f"{BASE}/v/{VERSION}/data"]
     assert record["keywords"] == descriptor()["keywords"]
 
 
@@ -107,7 +107,7 @@ def test_served_citation_cff_names_the_release_and_its_address(client: TestClien
     assert cff["version"] == VERSION
     assert cff["date-released"] == descriptor()["last_updated"]
     assert cff["license"] == descriptor()["licenses"][0]["name"]
-    assert cff["url"] == f"{BASE}/data"
+    assert cff["url"] == f"{BASE}/v/{VERSION}/data"
 
 
 def test_committed_citation_cff_is_what_the_command_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -125,7 +125,7 @@ def test_citation_cff_command_names_the_public_address(tmp_path: Path, monkeypat
     monkeypatch.setenv("NKW_BASE_URL", "https://example.org/")
     written = tmp_path / "CITATION.cff"
     assert main(["citation-cff", str(written)]) == 0
-    assert check_cff(written.read_text(encoding="utf-8"))["url"] == "https://example.org/data"
+    assert check_cff(written.read_text(encoding="utf-8"))["url"] == f"https://example.org/v/{VERSION}/data"
 
 
 def test_every_format_names_the_same_release() -> None:

@@ -12,6 +12,9 @@ from app.main import create_app
 from app.settings import Settings
 
 from ..html import parse
+from ..tiny_data import dataset_version
+
+VERSION = dataset_version()
 
 
 @pytest.fixture
@@ -51,7 +54,7 @@ def test_links_use_the_allowed_host_the_request_came_to(tiny_client: TestClient)
     assert canonical["href"] == "http://127.0.0.1:8000/charts/revenue"
     embed = page.select_one("#embed-code")
     assert embed is not None
-    assert 'src="http://127.0.0.1:8000/embed/revenue"' in embed.text
+    assert f'src="http://127.0.0.1:8000/v/{VERSION}/embed/revenue"' in embed.text
 
 
 def test_a_configured_base_url_is_used_whatever_the_host(configured: TestClient) -> None:
@@ -68,7 +71,7 @@ def test_a_configured_base_url_is_used_whatever_the_host(configured: TestClient)
     assert "127.0.0.1" not in configured.get("/charts/revenue").text
     oembed = configured.get("/oembed", params={"url": "https://news.example.org/charts/revenue"})
     assert oembed.status_code == 200
-    assert 'src="https://news.example.org/embed/revenue"' in oembed.json()["html"]
+    assert f'src="https://news.example.org/v/{VERSION}/embed/revenue"' in oembed.json()["html"]
     assert oembed.json()["provider_url"] == "https://news.example.org/"
 
 

@@ -36,11 +36,12 @@ def test_content_security_policy_forbids_inline_and_eval(client: TestClient) -> 
 
 def test_framing_headers(client: TestClient) -> None:
     charts_js = next(attr(s, "src") for s in parse(client.get("/embed/revenue").text).select("script[src]"))
-    for path in ("/embed/revenue", "/embed.js", charts_js):
+    # The embed code pins a release: /v/{version}/embed/ must be embeddable anywhere, as /embed/ is.
+    for path in ("/embed/revenue", "/v/2.0.0/embed/revenue", "/v/2.0.0-rc.1/embed/revenue", "/embed.js", charts_js):
         headers = client.get(path).headers
         assert headers["content-security-policy"].endswith("frame-ancestors *"), path
         assert "x-frame-options" not in headers, path
-    for path in ("/", "/charts/revenue", "/countries/rus"):
+    for path in ("/", "/charts/revenue", "/countries/rus", "/v/2.0.0/charts/revenue", "/v/2.0.0/"):
         headers = client.get(path).headers
         assert headers["content-security-policy"].endswith("frame-ancestors 'self'"), path
         assert headers["x-frame-options"] == "SAMEORIGIN", path

@@ -81,8 +81,12 @@ def test_chart_page_offers_embed_code_downloads_and_citation(client: TestClient)
     page = parse(client.get("/charts/workers-abroad?countries=rus").text)
     snippet = parse(one(page, "#embed-code").get_text())
     frame = one(snippet, "iframe")
-    assert attr(frame, "src") == f"{BASE}/embed/workers-abroad?countries=rus"
+    assert attr(frame, "src") == f"{BASE}/v/{VERSION}/embed/workers-abroad?countries=rus"  # pinned by default
     assert attr(frame, "title") == "North Korean workers in each host country: Russia"
+    latest = one(parse(one(page, "#embed-code-latest").get_text()), "iframe")
+    assert attr(latest, "src") == f"{BASE}/embed/workers-abroad?countries=rus"  # the choice that follows new data
+    checked = one(page, 'input[name="embed-release"][checked]')
+    assert attr(checked, "value") == "pinned"
     assert attr(frame, "loading") == "lazy"
     assert "width:100%" in attr(frame, "style")
     assert attr(one(snippet, "script"), "src") == f"{BASE}/embed.js"
@@ -92,7 +96,7 @@ def test_chart_page_offers_embed_code_downloads_and_citation(client: TestClient)
     assert downloads["PNG"] == "/charts/workers-abroad.png?countries=rus"
     full = text(page, "#citation-full")
     assert f"version {VERSION}" in full
-    assert f"{BASE}/charts/workers-abroad?countries=rus" in full
+    assert f"{BASE}/v/{VERSION}/charts/workers-abroad?countries=rus" in full  # the citation names the pinned view
     assert "Accessed " in full
     assert "Sputnik" in full  # a publisher of the plotted claims
     assert attr(one(page, 'meta[property="og:image"]'), "content") == f"{BASE}/charts/workers-abroad.png?countries=rus"

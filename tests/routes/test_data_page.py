@@ -129,7 +129,7 @@ def test_licence_comes_from_the_descriptor(tiny: Path, cache_dir: Path) -> None:
 def test_citation_text_names_version_address_and_licence(data_page: BeautifulSoup) -> None:
     citation = text(data_page, "#data-citation")
     assert f"version {VERSION}" in citation
-    assert f"{BASE}/data." in citation
+    assert f"{BASE}/v/{VERSION}/data." in citation
     assert "Creative Commons Attribution 4.0" in citation
 
 
