@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -23,6 +22,7 @@ class Answer:
 
 
 Fetch = Callable[[str], Answer]
+FetchEach = Callable[[Fetch, list[str]], Iterable[Answer]]
 Found = Callable[[str, Answer], None]
 
 
@@ -45,35 +45,57 @@ class Crawl:
     broken: list[Broken] = field(default_factory=list)
 
 
-def crawl(fetch: Fetch, seeds: Iterable[str], base_url: str, found: Found = lambda _path, _answer: None) -> Crawl:
-    """Breadth first from ``seeds``, following every link of this site (``base_url``) that has no query string;
-    ``found`` hears of each file as it comes, so that its compression can start while the crawl goes on."""
+def crawl(
+    fetch: Fetch,
+    seeds: Iterable[str],
+    base_url: str,
+    found: Found = lambda _path, _answer: None,
+    fetch_each: FetchEach = map,
+) -> Crawl:
+    """Every address of this site (``base_url``) without a query string that ``seeds`` lead to, by their links;
+    ``found`` hears of each file as it comes, so that its compression can start while the crawl goes on.
+
+    The addresses one link away are fetched together, by ``fetch_each`` (a thread pool's ``map``: while the
+    browser draws a chart's image, the app renders pages). What one seed leads to is crawled before the next
+    seed, so an archived release's pages come together and the app builds that release once, not once a page.
+    """
     result = Crawl()
-    queue: deque[tuple[str, str]] = deque((seed, "") for seed in seeds)
-    seen = {seed for seed, _ in queue}
-    while queue:
-        path, referrer = queue.popleft()
-        answer = fetch(path)
-        if answer.status == 200:
-            result.files[path] = answer
-            found(path, answer)
-            links = links_in(answer)
-        elif answer.status in REDIRECTS:
-            result.redirects[path] = answer.location
-            links = [answer.location]
-        else:
-            result.broken.append(Broken(path, answer.status, referrer))
+    seen: set[str] = set()
+    for seed in seeds:
+        if seed in seen:
             continue
-        for link in links:
-            target = same_site(link, path, base_url)
-            if target is None or target in seen:
-                continue
-            seen.add(target)
-            if "?" in target:
-                result.dynamic.add(target)
-            else:
-                queue.append((target, path))
+        seen.add(seed)
+        level = [(seed, "")]
+        while level:
+            answers = fetch_each(fetch, [path for path, _referrer in level])
+            following = []
+            for (path, referrer), answer in zip(level, answers, strict=True):
+                for target in record(path, referrer, answer, base_url, result, found):
+                    if target in seen:
+                        continue
+                    seen.add(target)
+                    if "?" in target:
+                        result.dynamic.add(target)
+                    else:
+                        following.append((target, path))
+            level = following
     return result
+
+
+def record(path: str, referrer: str, answer: Answer, base_url: str, result: Crawl, found: Found) -> list[str]:
+    """Keep what one address answered, and give the addresses of this site it leads to."""
+    if answer.status == 200:
+        result.files[path] = answer
+        found(path, answer)
+        links = links_in(answer)
+    elif answer.status in REDIRECTS:
+        result.redirects[path] = answer.location
+        links = [answer.location]
+    else:
+        result.broken.append(Broken(path, answer.status, referrer))
+        return []
+    targets = (same_site(link, path, base_url) for link in links)
+    return [target for target in targets if target is not None]
 
 
 def links_in(answer: Answer) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -17,6 +17,9 @@ from .crawl import Answer, Broken, Crawl, crawl
 from .files import UnexportableError, compressed_twins, file_for, is_compressible
 
 BROKEN_SHOWN = 20  # a broken template breaks hundreds of links; the first few say which
+# Requests in flight: the app renders pages while the browser draws images (one at a time), and no more
+# threads than that, since page rendering holds the GIL.
+FETCHES_AT_ONCE = 4
 
 
 class ExportError(RuntimeError):
@@ -34,10 +37,18 @@ class Export:
 
 
 def seed_paths(context: AppContext) -> list[str]:
-    """Where the crawl starts: the home page, and what no page links to (embeds, the files tools look for)."""
+    """Where the crawl starts: the home page of the latest release and of each release pinned (/v/{version}/),
+    and what no page links to: each chart's embed, the changelog's feed, the files tools look for."""
     urls = context.urls
-    embeds = [urls.embed(context.views.default(spec)) for spec in context.views.specs.values()]
-    return [urls.home(), urls.citation("cff"), urls.embed_js(), *embeds]
+    seeds = [urls.home(), urls.citation("cff"), urls.embed_js(), urls.changes(), urls.changes_feed()]
+    seeds += [urls.embed(context.views.default(spec)) for spec in context.views.specs.values()]
+    for version in context.editions.versions:
+        edition = context.editions.get(version)
+        if edition is not None:
+            pinned = urls.release(version)
+            views = edition.views
+            seeds += [pinned.home(), *(pinned.embed(views.default(spec)) for spec in views.specs.values())]
+    return seeds
 
 
 def export_site(app: ASGIApp, base_url: str, seeds: Iterable[str], folder: Path) -> Export:
@@ -48,6 +59,7 @@ def export_site(app: ASGIApp, base_url: str, seeds: Iterable[str], folder: Path)
     # Spawned, not forked: the crawl runs threads (the test client's event loop, kaleido's browser).
     with (
         ProcessPoolExecutor(os.cpu_count() or 1, mp_context=multiprocessing.get_context("spawn")) as pool,
+        ThreadPoolExecutor(FETCHES_AT_ONCE) as fetchers,
         TestClient(app, base_url=base_url) as client,
     ):
         compressing: dict[str, Future[dict[str, bytes]]] = {}
@@ -66,7 +78,7 @@ def export_site(app: ASGIApp, base_url: str, seeds: Iterable[str], folder: Path)
             media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
             return Answer(response.status_code, media_type, response.content, response.headers.get("location", ""))
 
-        result = crawl(fetch, seeds, base_url, compress)
+        result = crawl(fetch, seeds, base_url, compress, fetchers.map)
         if result.broken:
             for future in compressing.values():
                 future.cancel()

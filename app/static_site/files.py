@@ -14,6 +14,9 @@ COMPRESSIBLE_SUFFIXES = frozenset(
     {".html", ".css", ".js", ".json", ".csv", ".svg", ".atom", ".xml", ".txt", ".bib", ".ris", ".cff", ".md"}
 )
 INDEX_FILE = "index.html"
+# 10, not 11: on the bundled data 11 takes three times as long (12 s against 4 s of CPU for 10.7 MB of text) for
+# files 2% smaller; the export runs on CI's budget, and the app itself serves pages at 9.
+BROTLI_QUALITY = 10
 
 
 class UnexportableError(ValueError):
@@ -52,7 +55,7 @@ def gzipped(body: bytes) -> bytes:
 
 
 def brotli_compressed(body: bytes) -> bytes:
-    return bytes(brotli.compress(body, quality=11))
+    return bytes(brotli.compress(body, quality=BROTLI_QUALITY))
 
 
 def compressed_twins(body: bytes) -> dict[str, bytes]:

@@ -76,8 +76,8 @@ def test_a_broken_link_fails_the_export_naming_it_and_where_it_is_and_writes_not
         export_site(app, SITE, ["/", "/no-seed"], tmp_path / "out")
     assert str(error.value) == (
         "2 broken links in the site; nothing was written:\n"
-        "  /no-seed answered 404 (a seed)\n"
-        "  /missing.png answered 404 (linked from /about)"
+        "  /missing.png answered 404 (linked from /about)\n"
+        "  /no-seed answered 404 (a seed)"
     )
     assert not (tmp_path / "out").exists()
 
