@@ -134,3 +134,16 @@ def test_oembed_pins_the_release_the_address_names(two_releases: TwoReleases) ->
     for url, embed in ((BASE + "/v/1.0.0" + EMBED, "/v/1.0.0" + EMBED), (BASE + EMBED, "/v/1.1.0" + EMBED)):
         body = client.get("/oembed", params={"url": url}).json()
         assert attr(one(parse(body["html"]), "iframe"), "src") == BASE + embed
+
+
+def test_a_pinned_country_page_marks_the_charts_whose_claims_changed(two_releases: TwoReleases) -> None:
+    client = two_releases.client
+    pinned = parse(client.get("/v/1.0.0/countries/rus").text)
+    notices = {
+        attr(one(block, ".chart-plot"), "data-figure"): block.select_one(".newer-data")
+        for block in pinned.select(".chart-block")
+    }
+    changed = notices.pop("chart-workers_abroad-figure")
+    assert changed is not None and "1 claim added, 1 corrected" in changed.get_text()
+    assert notices and all(notice is None for notice in notices.values())  # the repatriation chart did not change
+    assert parse(client.get("/countries/rus").text).select(".newer-data") == []
