@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from .domain.change_words import ReleaseEntry
+from .domain.change_words import ReleaseEntry, plural
 from .jsontypes import JSONObject
 from .urls import Urls
 
@@ -89,8 +89,11 @@ def _content_html(entry: ReleaseEntry, urls: Urls) -> str:
     """The entry's body: its counts, then every changed claim id linked to its copy in that release."""
     note, here = entry.note, urls.release(entry.version)
     body = ET.Element("div")
-    counts = "The first release kept in the archive: " if entry.first else ""
-    _text(body, "p", f"{counts}{entry.claims}; {entry.events}.")
+    if entry.first:
+        claims, events = plural(len(note.claims.added), "claim"), plural(len(note.events.added), "event")
+        _text(body, "p", f"The first release kept in the archive: its {claims} and {events} are the starting set.")
+    else:
+        _text(body, "p", f"{entry.claims}; {entry.events}.")
     if not entry.first:
         corrected = [(c.id, f" ({c.columns})", here.estimate(c.id)) for c in entry.corrected_claims]
         _id_list(body, "Claims corrected: ", corrected, urls)

@@ -297,3 +297,26 @@ def test_an_id_never_released_keeps_its_plain_404(released: TestClient) -> None:
     response = released.get("/estimates/e9999")
     assert response.status_code == 404
     assert text(parse(response.text), ".error-detail") == "No estimate 'e9999'. Estimate ids look like e0001."
+
+
+# The edges: no release kept yet, and a public base URL.
+
+
+def test_with_no_release_kept_the_page_says_so_and_the_feed_is_still_valid(small_client: TestClient) -> None:
+    assert "No release is kept in the archive yet." in text(parse(small_client.get("/changes").text), "main")
+    feed = feedparser.parse(small_client.get("/changes.atom").content)
+    assert (feed.bozo, feed.entries) == (0, [])
+    assert small_client.get("/changes.json").json()["releases"] == []
+
+
+def test_feed_ids_use_the_public_base_url_whatever_host_was_asked(tiny: Path, cache_dir: Path) -> None:
+    make_release(tiny, "1.0.0", DAYS["1.0.0"])
+    settings = Settings(data_dir=tiny, cache_dir=cache_dir, base_url="https://workers.example")
+    with app_client(settings) as client:
+        feed = feedparser.parse(client.get("/changes.atom").content)
+    assert feed.bozo == 0
+    assert feed.feed.id == "https://workers.example/changes"
+    assert [entry.id for entry in feed.entries] == ["https://workers.example/changes#release-1.0.0"]
+    body = parse(feed.entries[0].content[0].value)
+    assert "The first release kept in the archive: its 3 claims and 1 event are the starting set." in body.get_text()
+    assert body.select("a")[0]["href"] == "https://workers.example/v/1.0.0/"
