@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import feedparser
 import pytest
 from fastapi.testclient import TestClient
 
@@ -144,6 +145,20 @@ def test_a_pinned_country_page_marks_the_charts_whose_claims_changed(two_release
         for block in pinned.select(".chart-block")
     }
     changed = notices.pop("chart-workers_abroad-figure")
-    assert changed is not None and "1 claim added, 1 corrected" in changed.get_text()
-    assert notices and all(notice is None for notice in notices.values())  # the repatriation chart did not change
+    assert changed is not None
+    assert "1 claim added, 1 corrected" in changed.get_text()
+    assert notices
+    assert all(notice is None for notice in notices.values())  # the repatriation chart did not change
     assert parse(client.get("/countries/rus").text).select(".newer-data") == []
+
+
+def test_the_atom_feed_names_the_change(two_releases: TwoReleases) -> None:
+    response = two_releases.client.get("/changes.atom")
+    assert response.headers["content-type"] == "application/atom+xml; charset=utf-8"
+    feed = feedparser.parse(response.content)
+    assert feed.bozo == 0
+    newest = feed.entries[0]
+    assert newest.title == "Release 1.1.0: 1 claim added, 1 corrected, 0 removed since 1.0.0"
+    body = newest.content[0].value
+    assert f"{BASE}/v/1.1.0/estimates/e0001" in body  # the corrected claim, in the release that corrected it
+    assert f"{BASE}/v/1.1.0/estimates/e0009" in body  # the added one
