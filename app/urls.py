@@ -73,6 +73,10 @@ class Urls:
     def changes_feed(self) -> str:
         return "/changes.atom"
 
+    def changes_data(self) -> str:
+        """The changelog's JSON twin."""
+        return "/changes.json"
+
     def _at(self, path: str) -> str:
         return pinned_prefix(self.version) + path if self.pinned else path
 

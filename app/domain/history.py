@@ -71,5 +71,24 @@ class ChangeLog:
                     changes.append(ClaimChange(note.version, note.published, "corrected", correction.columns))
         return changes
 
+    def releases_with(self, claim_id: str) -> list[str]:
+        """The releases that have the claim, oldest first: from the one that added it until one removed it."""
+        having, present = [], False
+        for note in self.notes:
+            if claim_id in note.claims.added:
+                present = True
+            elif claim_id in note.claims.removed:
+                present = False
+            if present:
+                having.append(note.version)
+        return having
+
+    def changes_after(self, claim_id: str, version: str) -> list[ClaimChange]:
+        """What the releases after ``version`` did to the claim (nothing for a version the log does not know)."""
+        if version not in self.versions:
+            return []
+        later = {note.version for note in self.after(version)}
+        return [change for change in self.history_of(claim_id) if change.version in later]
+
 
 EMPTY_LOG = ChangeLog(())

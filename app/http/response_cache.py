@@ -26,8 +26,16 @@ from .conditional import is_not_modified, not_modified_headers
 from .encoding import choose_encoding
 
 PAGE_CACHE_CONTROL = "public, max-age=300, s-maxage=3600, stale-while-revalidate=86400"
-CACHEABLE = ("text/html", "text/csv", "application/json", "application/zip", "image/png", "image/svg+xml")
-COMPRESSIBLE = ("text/html", "text/csv", "application/json", "image/svg+xml")
+CACHEABLE = (
+    "text/html",
+    "text/csv",
+    "application/json",
+    "application/atom+xml",
+    "application/zip",
+    "image/png",
+    "image/svg+xml",
+)
+COMPRESSIBLE = ("text/html", "text/csv", "application/json", "application/atom+xml", "image/svg+xml")
 MIN_COMPRESS_BYTES = 512
 BROTLI_QUALITY = 9  # a good ratio at a few ms for a page; each body is compressed once
 UNCACHED_PREFIXES = ("/healthz", "/assets/")  # health must be live; assets have their own route

@@ -6,7 +6,7 @@ order they are included in does not matter; tests/routes/test_route_table.py hol
 
 from fastapi import APIRouter, FastAPI
 
-from . import assets, charts, countries, data_page, downloads, embeds, estimates, health, maps, pages, sources
+from . import assets, changes, charts, countries, data_page, downloads, embeds, estimates, health, maps, pages, sources
 
 # Every page and download of the data: at its plain address it shows the latest release, and under
 # /v/{version}/ the release it names, for good (what an article cited stays as it was cited).
@@ -21,8 +21,9 @@ RELEASE_ROUTERS: tuple[APIRouter, ...] = (
     data_page.router,
     downloads.router,
 )
-# The site itself, one address each: its assets, the embed script and oEmbed, its health.
-SITE_ROUTERS: tuple[APIRouter, ...] = (embeds.site_router, assets.router, health.router)
+# The site itself, one address each: its assets, the embed script and oEmbed, its health, the changelog of
+# every release.
+SITE_ROUTERS: tuple[APIRouter, ...] = (embeds.site_router, assets.router, health.router, changes.router)
 ROUTERS = RELEASE_ROUTERS + SITE_ROUTERS
 PINNED_PREFIX = "/v/{version}"
 

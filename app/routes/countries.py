@@ -9,10 +9,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..charts.controls import period_controls
 from ..charts.query import in_normal_form
-from ..deps import ContextDep, PageDep, ReleaseDep, UrlsDep, ViewsDep
+from ..deps import ContextDep, EditionDep, PageDep, ReleaseDep, UrlsDep
 from ..domain.summaries import country_groups, country_summaries
 from ..takeaway import take_away
-from .chart_lookup import page_filters, query_lists
+from .chart_lookup import newer_than, page_filters, query_lists
 
 # The filters a country page applies to all its charts; it fixes the country and draws every indicator.
 PAGE_FILTERS = ("from", "to", "as_of", "scale")
@@ -34,9 +34,10 @@ def country_list(page: PageDep, release: ReleaseDep) -> HTMLResponse:
 
 @router.api_route("/{code}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def country_page(
-    request: Request, code: str, page: PageDep, context: ContextDep, release: ReleaseDep, views: ViewsDep, urls: UrlsDep
+    request: Request, code: str, page: PageDep, context: ContextDep, edition: EditionDep, urls: UrlsDep
 ) -> Response:
     """One country: a chart and table per indicator, and the events that concern it; ?from=&to=&as_of=&scale=."""
+    release, views = edition.release, edition.views
     summaries = {summary.iso3: summary for summary in country_summaries(release)}
     country = release.resolve_country(code)
     if country is None or country.iso3 not in summaries:
@@ -53,9 +54,10 @@ def country_page(
     charts = [views.get(spec, replace(shared, indicator=i, countries=(country.iso3,))) for i in indicators]
     accessed, site_name = context.clock(), context.settings.site_name
     extras = [take_away(view, urls, site_name, release.version, accessed) for view in charts]
+    newer = [newer_than(view, edition, context.latest, urls) for view in charts]
     context_ = {
         "country": summaries[country.iso3],
-        "charts": list(zip(charts, extras, strict=True)),
+        "charts": list(zip(charts, extras, newer, strict=True)),
         "controls": period_controls(shared),
         "events": release.events_in(country.iso3),
     }

@@ -25,6 +25,8 @@ PAGES = (
     "/embed/indicator?indicator=work_permits&countries=mlt",
     "/map",
     "/data",
+    "/changes",
+    "/v/2.0.0-rc.1/estimates/e0108",  # pinned, with the newer-data notice and a history
 )
 COLOR_SCHEMES = ("light", "dark")
 WIDTHS = (1280, 375)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import feedparser
 import pytest
 from fastapi.testclient import TestClient
 
@@ -134,3 +135,30 @@ def test_oembed_pins_the_release_the_address_names(two_releases: TwoReleases) ->
     for url, embed in ((BASE + "/v/1.0.0" + EMBED, "/v/1.0.0" + EMBED), (BASE + EMBED, "/v/1.1.0" + EMBED)):
         body = client.get("/oembed", params={"url": url}).json()
         assert attr(one(parse(body["html"]), "iframe"), "src") == BASE + embed
+
+
+def test_a_pinned_country_page_marks_the_charts_whose_claims_changed(two_releases: TwoReleases) -> None:
+    client = two_releases.client
+    pinned = parse(client.get("/v/1.0.0/countries/rus").text)
+    notices = {
+        attr(one(block, ".chart-plot"), "data-figure"): block.select_one(".newer-data")
+        for block in pinned.select(".chart-block")
+    }
+    changed = notices.pop("chart-workers_abroad-figure")
+    assert changed is not None
+    assert "1 claim added, 1 corrected" in changed.get_text()
+    assert notices
+    assert all(notice is None for notice in notices.values())  # the repatriation chart did not change
+    assert parse(client.get("/countries/rus").text).select(".newer-data") == []
+
+
+def test_the_atom_feed_names_the_change(two_releases: TwoReleases) -> None:
+    response = two_releases.client.get("/changes.atom")
+    assert response.headers["content-type"] == "application/atom+xml; charset=utf-8"
+    feed = feedparser.parse(response.content)
+    assert feed.bozo == 0
+    newest = feed.entries[0]
+    assert newest.title == "Release 1.1.0: 1 claim added, 1 corrected, 0 removed since 1.0.0"
+    body = newest.content[0].value
+    assert f"{BASE}/v/1.1.0/estimates/e0001" in body  # the corrected claim, in the release that corrected it
+    assert f"{BASE}/v/1.1.0/estimates/e0009" in body  # the added one

@@ -46,11 +46,23 @@ ROUTE_TABLE = [
     ("/CITATION.cff", "citation_file_format"),
     ("/assets/site.0123456789ab.css", "asset"),
     ("/healthz", "healthz"),
+    ("/changes", "changes_page"),
+    ("/changes.json", "changes_data"),
+    ("/changes.atom", "changes_feed"),
 ]
 
 
 # The site's own addresses, which no release pins.
-UNPINNED = {"embed_script", "oembed", "oembed_of_page", "asset", "healthz"}
+UNPINNED = {
+    "embed_script",
+    "oembed",
+    "oembed_of_page",
+    "asset",
+    "healthz",
+    "changes_page",
+    "changes_data",
+    "changes_feed",
+}
 
 
 def routes() -> list[Route]:
