@@ -7,6 +7,7 @@ release 1.1.0, and check what every address shows afterwards.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.data.make_release import make_release
+from app.main import create_app
 from app.settings import Settings
 
 from ..clients import app_client
@@ -162,3 +164,23 @@ def test_the_atom_feed_names_the_change(two_releases: TwoReleases) -> None:
     body = newest.content[0].value
     assert f"{BASE}/v/1.1.0/estimates/e0001" in body  # the corrected claim, in the release that corrected it
     assert f"{BASE}/v/1.1.0/estimates/e0009" in body  # the added one
+
+
+# The zip of each release in the archive, as https://example.org serves it. A change to the code that writes
+# zips (CSV cells, the README, the descriptor's layout) would change what a reader downloaded and checksummed:
+# released zips stay byte-identical, so such a change must leave old releases' zips alone. (Add a new
+# release's digest here once it is out.)
+RELEASED_ZIPS = {
+    "2.0.0-rc.1": "9bcc097e952bc60a480a299be12f223df6291e61d552817363ee00aca9694b34",
+    "2.0.0": "ddc16056232d3cea804542c57ed2158c12cb25a7f3795b9b07a96c76c31de400",
+}
+
+
+def test_every_released_zip_is_the_same_bytes_as_when_it_was_released(cache_dir: Path) -> None:
+    settings = Settings(base_url="https://example.org", cache_dir=cache_dir)
+    with TestClient(create_app(settings), base_url="https://example.org") as client:
+        served = client.get("/healthz").json()["dataset"]["releases"]
+        assert set(RELEASED_ZIPS) <= set(served)
+        for version, digest in RELEASED_ZIPS.items():
+            body = client.get(f"/v/{version}/data/nk-workers-abroad-{version}.zip").content
+            assert hashlib.sha256(body).hexdigest() == digest, f"the {version} zip changed"
