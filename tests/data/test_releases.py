@@ -14,7 +14,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.__main__ import main
-from app.data.changes import Correction, diff_dirs, diff_rows
+from app.data.changes import Correction, diff_dirs, diff_rows, read_rows
+from app.data.dataset import read_dataset
 from app.data.make_release import make_release
 from app.data.releases import (
     CHECKSUMS_NAME,
@@ -24,6 +25,7 @@ from app.data.releases import (
     differs_from_release,
     frozen_releases,
 )
+from app.domain import Release
 from app.main import create_app
 from app.settings import Settings
 
@@ -154,3 +156,11 @@ def test_a_release_zip_is_dated_by_its_release_so_it_is_the_same_bytes_every_tim
         body = client.get("/data/nk-workers-abroad-1.0.0.zip").content
     with zipfile.ZipFile(io.BytesIO(body)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(2026, 1, 10, 0, 0, 0)}
+
+
+def test_every_release_in_the_archive_loads_with_todays_code() -> None:
+    """A release is served by the code of the day: a change to the loader must still read every release kept."""
+    for frozen in frozen_releases(REAL_DATA):
+        release = Release.from_dataset(read_dataset(frozen.path))
+        assert release.version == frozen.version
+        assert len(release.claims) == len(read_rows(frozen.path, "estimates"))
