@@ -7,10 +7,15 @@ revalidate with If-None-Match and get a 304; a CDN in front may keep pages for
 the ``s-maxage`` and absorb a spike. What is kept is capped in entries and in
 bytes, so any number of distinct URLs (query strings are free to invent) fits
 in a fixed amount of memory.
+
+Simultaneous misses on one address are rendered once: the first request renders, the others wait for its
+answer. Without that, the first burst after a start (50 readers of a page that just made the news) rendered
+the page 50 times at once and its p99 was over a second, against 10 ms once warm.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import hashlib
 from collections.abc import Callable
@@ -90,6 +95,8 @@ class ResponseCacheMiddleware:
         self.max_body = max_body
         self.today = today  # passed in so tests can move the day on
         self.entries: LruCache[CacheKey, Entry] = LruCache(max_entries, max_bytes, size=lambda entry: entry.size)
+        # The answer being rendered for each address, for the requests that miss it meanwhile.
+        self._rendering: dict[CacheKey, asyncio.Future[Entry | None]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -110,14 +117,36 @@ class ResponseCacheMiddleware:
             scope["query_string"],
             self.today().isoformat(),
         )
-        entry = self.entries.get(key)
+        entry = self.entries.get(key) or await self._rendered_meanwhile(key)
         if entry is None:
             # A HEAD is rendered as the GET it asks about (as Starlette does), so it fills the
             # cache and is revalidated (304) the same way; only its body is left out.
-            entry = await self._fill(key, {**scope, "method": "GET"}, receive, send, head)
+            entry = await self._fill_once(key, {**scope, "method": "GET"}, receive, send, head)
             if entry is None:
                 return  # not cacheable: already sent as it came
         await self._send(entry, request_headers, head, send)
+
+    async def _rendered_meanwhile(self, key: CacheKey) -> Entry | None:
+        """The answer another request is rendering for this address, once it is ready; None if there is none
+        (or it was not cacheable, or it is rendered on another event loop, as test clients without a portal do)."""
+        pending = self._rendering.get(key)
+        if pending is None or pending.get_loop() is not asyncio.get_running_loop():
+            return None
+        return await asyncio.shield(pending)
+
+    async def _fill_once(self, key: CacheKey, scope: Scope, receive: Receive, send: Send, head: bool) -> Entry | None:
+        """Render and keep the answer, telling the requests that wait for it; they render it themselves if it
+        cannot be kept."""
+        pending: asyncio.Future[Entry | None] = asyncio.get_running_loop().create_future()
+        self._rendering.setdefault(key, pending)
+        entry: Entry | None = None
+        try:
+            entry = await self._fill(key, scope, receive, send, head)
+        finally:
+            if self._rendering.get(key) is pending:
+                del self._rendering[key]
+            pending.set_result(entry)
+        return entry
 
     async def _fill(self, key: CacheKey, scope: Scope, receive: Receive, send: Send, head: bool) -> Entry | None:
         messages: list[Message] = []

@@ -227,3 +227,43 @@ def test_10000_distinct_urls_stay_within_the_caps(
     renders = pages.renders
     run_async(call(cache, "GET", "/chart?n=9999"))
     assert pages.renders == renders
+
+
+@dataclass
+class SlowPages(Pages):
+    """Pages that take a while to render, as a real page does: the burst's other requests arrive meanwhile."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await asyncio.sleep(0.05)
+        await super().__call__(scope, receive, send)
+
+
+def test_a_burst_of_misses_on_one_address_renders_it_once() -> None:
+    """The first 50 readers after a start wait for one rendering rather than render 50 times at once."""
+    pages = SlowPages()
+    cache = ResponseCacheMiddleware(pages)
+
+    async def burst() -> list[Answer]:
+        methods = ["HEAD" if index % 5 == 0 else "GET" for index in range(50)]
+        return list(await asyncio.gather(*(call(cache, method, "/news?page=1") for method in methods)))
+
+    answers = run_async(burst())
+    assert pages.renders == 1
+    assert {answer.status for answer in answers} == {200}
+    bodies = {answer.body for answer in answers if answer.body}
+    assert len(bodies) == 1
+    assert b"/news?page=1" in bodies.pop()
+    assert sum(answer.body == b"" for answer in answers) == 10  # the HEADs
+
+
+def test_a_burst_of_misses_on_an_answer_that_is_not_kept_renders_each() -> None:
+    pages = SlowPages()
+    cache = ResponseCacheMiddleware(pages)
+
+    async def burst() -> list[Answer]:
+        return list(await asyncio.gather(*(call(cache, "GET", "/missing/page") for _ in range(10))))
+
+    answers = run_async(burst())
+    assert [answer.status for answer in answers] == [404] * 10
+    assert {answer.body for answer in answers} == {b"<p>No such page.</p>"}
+    assert pages.renders == 10
