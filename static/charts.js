@@ -266,15 +266,16 @@
     const figure = JSON.parse(source.textContent);
     const theme = themeUpdate(figure.layout);
     Object.keys(theme).forEach(function (path) { setPath(figure.layout, path, theme[path]); });
-    const base = (figure.layout.meta || {}).heightPx || 0;
+    // The server's drawing (app/charts/svg.py) holds the chart's place until now: Plotly takes its box at
+    // its height and draws in the same task, so nothing below the chart moves when one replaces the other.
+    const drawings = container.querySelectorAll(".chart-svg");
+    const shown = Array.prototype.find.call(drawings, function (svg) { return svg.getBoundingClientRect().height > 0; });
+    const base = shown ? Math.round(shown.getBoundingClientRect().height) : (figure.layout.meta || {}).heightPx || 0;
     if (base) {
       container.style.height = base + "px";
     }
+    drawings.forEach(function (svg) { svg.remove(); });
     window.Plotly.newPlot(container, figure.data, figure.layout, figure.config).then(function (plot) {
-      const loading = container.querySelector(".chart-loading");
-      if (loading) {
-        loading.remove();
-      }
       openOnClick(plot, function (point) { return point.customdata && point.customdata[0]; });
       const fitted = fit(plot, FIT_ROUNDS);
       // Redraw when the box changes size: a window or iframe resized, a tab shown, a phone rotated.

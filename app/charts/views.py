@@ -12,7 +12,7 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from ..domain import WORLDWIDE, Claim, Release
@@ -27,6 +27,7 @@ from .marks import EventMark, Mark
 from .query import ChartQuery
 from .registry import CHARTS, INDICATOR_CHART_SLUG, ChartSpec, indicator_chart
 from .select import chart_countries, claims_frame, plotted_rows, series_family, series_label
+from .svg import chart_svgs
 
 MAX_CACHED_VIEWS = 512  # filtered views kept; the defaults are never evicted
 # Past this many countries one plot with a colour each stops being readable (and small values vanish
@@ -61,6 +62,8 @@ class ChartView:
     # hundreds of views are kept. ``figure`` reads it back for images and tests.
     figure_json: str = field(repr=False)
     panels: tuple[Group, ...] = ()  # small multiples, one per country; empty for one plot
+    groups: tuple[Group, ...] = ()  # the series by colour, largest figures first: the legend or the panels
+    svg: str = field(default="", repr=False)  # the chart drawn on the server (svg.py), shown until Plotly draws
     zeros_not_drawn: int = 0  # claims of zero, which a log scale cannot draw
 
     @property
@@ -186,7 +189,7 @@ class ChartViews:
             groups=groups,
             panels=panels,
         )
-        return ChartView(
+        view = ChartView(
             spec=spec,
             query=query,
             title=title,
@@ -202,8 +205,11 @@ class ChartViews:
             publishers=source_line(claims),
             figure_json=script_safe_json(figure),
             panels=groups if panels else (),
+            groups=groups,
             zeros_not_drawn=sum(mark.value_high <= 0 for mark in marks) if query.scale == "log" else 0,
         )
+        # Drawn with the view and kept with it: a filtered view pays for its drawing once.
+        return replace(view, svg=chart_svgs(view))
 
     def _groups(self, spec: ChartSpec, marks: tuple[Mark, ...]) -> tuple[Group, ...]:
         """The series by colour (a country and its parts, or a kind of worker), the largest figures first."""

@@ -1,0 +1,363 @@
+"""A chart view drawn as SVG on the server, so the chart paints before any script (issue 12).
+
+The same marks with the same meaning and colours as the Plotly figure (figure.py): a dot for a stated
+figure, a diamond for an approximate one, a bar with an arrow for an open end, a bar between a range's
+two ends, a bar across a period, a shaded box for a range through a period, faded and hollow when the
+period is not stated, smaller for a part of a country; events in a lane under the plot, the resolution
+and its deadline ruled across it; small multiples past six countries.
+
+Horizontal positions are percentages of the SVG's width and vertical ones are pixels, so one drawing
+fills any width at the height the interactive chart will take (no layout shift when it is swapped in),
+and its text keeps its size. ``width`` is the nominal width the margins, legend and ticks are laid out
+for: the page carries a narrow and a wide drawing and its stylesheet shows the one that fits.
+Text and axes take their colours from the page's CSS variables (classes in static/site.css), so one
+drawing serves the light and the dark theme.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING
+
+from .figure import (
+    EVENT_COLOUR,
+    LABEL_ROW_PX,
+    LANE_GAP_PX,
+    LANE_PX,
+    MARGIN_TOP_PX,
+    NOMINAL_COLUMNS,
+    OPEN_DOWN,
+    OPEN_UP,
+    PANEL_MARGIN_BOTTOM_PX,
+    PANEL_MARGIN_TOP_PX,
+    PANEL_MIN_WIDTH_PX,
+    PANEL_PX,
+    PLOT_MIN_PX,
+    Group,
+    chart_height,
+    legend_name,
+    time_range,
+    value_scale,
+)
+from .marks import EventMark, Mark
+from .palette import series_colour
+from .query import Scale
+from .svg_axes import ValueAxis, day_fraction, value_axis, value_label, year_ticks
+
+if TYPE_CHECKING:
+    from .views import ChartView
+
+NARROW_PX = 360
+WIDE_PX = 960
+TICK_LABEL_PX = 48  # room a year's label needs on the time axis
+AXIS_PX = 40  # time axis ticks and labels under the plot
+LEGEND_ROW_PX = 22
+LEGEND_COLUMN_PX = 230
+UNDATED_OPACITY = ".5"
+SPAN_OPACITY = ".55"
+BOX_OPACITY = ".18"
+EMPTY_SPAN = (date(2000, 1, 1), date(2030, 1, 1))  # a view without claims draws only its note
+NO_CLAIMS = "No claims match these filters"
+
+# Each mark's drawing, centred on (0, 0); ``{p}`` makes the ids unique to one drawing on a page.
+SYMBOLS = {
+    "o": '<circle id="{p}o" r="5.5"/>',
+    "s": '<circle id="{p}s" r="3.5"/>',
+    "d": '<path id="{p}d" d="M0-7 7 0 0 7-7 0Z"/>',
+    "t": '<path id="{p}t" d="M0-4.5 4.5 0 0 4.5-4.5 0Z"/>',
+    "b": '<path id="{p}b" d="M-5.5 0h11" fill="none"/>',
+    "u": '<path id="{p}u" d="M-5.5 0h11M0 0v-20M-4-15.5 0-20 4-15.5" fill="none"/>',
+    "n": '<path id="{p}n" d="M-5.5 0h11M0 0v20M-4 15.5 0 20 4 15.5" fill="none"/>',
+    "e": '<path id="{p}e" d="M0-6 6 0 0 6-6 0Z"/>',
+}
+
+
+def _n(value: float) -> str:
+    """A coordinate to one decimal, without a trailing '.0'."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else ("0" if text == "-0" else text)
+
+
+def _pc(fraction: float) -> str:
+    return _n(fraction * 100) + "%"
+
+
+@dataclass(frozen=True)
+class Box:
+    """A plot's area: left and right as fractions of the width, top and bottom in pixels."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+    def x(self, fraction: float) -> str:
+        return _pc(self.left + (self.right - self.left) * fraction)
+
+    def y(self, fraction: float) -> float:
+        return self.bottom - (self.bottom - self.top) * fraction
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What every plot of a view shares: its time span, value divisor and scale."""
+
+    first: date
+    last: date
+    divisor: float
+    scale: Scale
+
+    def xf(self, day: date) -> float:
+        return day_fraction(day, self.first, self.last)
+
+
+def chart_svg(view: ChartView, width: int) -> str:
+    """The view drawn for a nominal ``width`` in pixels: one plot with its events lane, or small multiples."""
+    prefix = _prefix(view, width)
+    divisor, axis_title = value_scale(view.unit, view.marks)
+    marks = [mark for mark in view.marks if view.query.scale == "linear" or mark.value_high > 0]
+    span = time_range(view.events, marks)
+    first, last = (date.fromisoformat(span[0]), date.fromisoformat(span[1])) if span else EMPTY_SPAN
+    frame = Frame(first, last, divisor, view.query.scale)
+    by_workforce = view.spec.series_by == "workforce"
+    if view.panels:
+        height, body = _panels(view.panels, marks, view.events, frame, axis_title, width, prefix, by_workforce)
+    else:
+        height, body = _single(view.groups, marks, view.events, frame, axis_title, width, prefix, by_workforce)
+    if not view.marks:
+        body.append(f'<text class="cs-note" x="50%" y="{_n(height / 2)}" text-anchor="middle">{NO_CLAIMS}</text>')
+    used = {key for key in SYMBOLS if f'href="#{prefix}{key}"' in "".join(body)}
+    defs = "".join(SYMBOLS[key].format(p=prefix) for key in SYMBOLS if key in used)
+    variant = "narrow" if width < WIDE_PX else "wide"
+    return (
+        f'<svg class="chart-svg chart-svg-{variant}" role="img" width="100%" height="{height}"'
+        f' xmlns="http://www.w3.org/2000/svg" font-size="11">'
+        f"<title>{escape(view.title)}</title><defs>{defs}</defs>{''.join(body)}</svg>"
+    )
+
+
+def chart_svgs(view: ChartView) -> str:
+    """The narrow and the wide drawing; the page's stylesheet shows one (gzip stores the second nearly free)."""
+    return chart_svg(view, NARROW_PX) + chart_svg(view, WIDE_PX)
+
+
+def _prefix(view: ChartView, width: int) -> str:
+    digest = hashlib.blake2s(repr((view.slug, view.query, width)).encode(), digest_size=4).hexdigest()
+    return f"c{digest}"
+
+
+def _single(
+    groups: Sequence[Group],
+    marks: Sequence[Mark],
+    events: Sequence[EventMark],
+    frame: Frame,
+    axis_title: str,
+    width: int,
+    prefix: str,
+    by_workforce: bool,
+) -> tuple[int, list[str]]:
+    """One plot, the events lane under it, a legend when there are several colours."""
+    ruled = sorted((event for event in events if event.ruled), key=lambda event: event.x)
+    label_rows = 0 if not ruled else (len(ruled) if width < WIDE_PX else 1)
+    top = MARGIN_TOP_PX + LABEL_ROW_PX * label_rows
+    columns = max(1, min(len(groups), int((width - 64) // LEGEND_COLUMN_PX)))
+    legend_rows = math.ceil(len(groups) / columns) if len(groups) > 1 else 0
+    legend_px = legend_rows * LEGEND_ROW_PX + (8 if legend_rows else 0)
+    names = [legend_name(group.title) for group in groups] if len(groups) > 1 else []
+    lane = LANE_PX + LANE_GAP_PX if events else 0
+    height = max(chart_height(top, names), top + PLOT_MIN_PX + lane + AXIS_PX + legend_px)
+    plot_bottom = height - AXIS_PX - legend_px
+    left, right = 64 / width, 1 - 16 / width
+    box = Box(left, right, top, plot_bottom - lane)
+    axis = value_axis(_values(marks, frame), frame.scale)
+    body = [*_value_grid(box, axis, frame.divisor), _axis_title(axis_title, box)]
+    body += _time_axis(Box(left, right, top, plot_bottom), frame, width - 80)
+    body += _ruled(ruled, frame, Box(left, right, top, plot_bottom))
+    body += _ruled_labels(ruled, frame, box, label_rows)
+    for group in groups:
+        members = [mark for mark in marks if mark.colour_key == group.key]
+        body.append(_group_marks(members, series_colour(group.key, by_workforce), box, axis, frame, prefix))
+    if events:
+        body.append(_lane(events, frame, Box(left, right, plot_bottom - LANE_PX, plot_bottom), prefix))
+    if legend_rows:
+        body.append(_legend(groups, columns, Box(left, right, plot_bottom + AXIS_PX, height), by_workforce))
+    return height, body
+
+
+def _panels(
+    panels: Sequence[Group],
+    marks: Sequence[Mark],
+    events: Sequence[EventMark],
+    frame: Frame,
+    axis_title: str,
+    width: int,
+    prefix: str,
+    by_workforce: bool,
+) -> tuple[int, list[str]]:
+    """Small multiples: as many columns as the width holds (as the page's script picks), one value scale each."""
+    columns = max(1, min(NOMINAL_COLUMNS, len(panels), int((width - 60) // PANEL_MIN_WIDTH_PX)))
+    rows = math.ceil(len(panels) / columns)
+    height = PANEL_MARGIN_TOP_PX + PANEL_MARGIN_BOTTOM_PX + rows * PANEL_PX
+    left, right = 48 / width, 1 - 12 / width
+    cell = (right - left) / columns
+    gap = 48 / width  # room for each panel's value labels
+    ruled = [event for event in events if event.ruled]
+    body = [f'<text class="cs-muted" x="0" y="{PANEL_MARGIN_TOP_PX - 14}">{escape(axis_title)}</text>']
+    for index, panel in enumerate(panels):
+        row, column = divmod(index, columns)
+        x0 = left + column * cell + (gap if column else 0)
+        top = PANEL_MARGIN_TOP_PX + row * PANEL_PX + 22
+        box = Box(x0, left + (column + 1) * cell - 8 / width, top, top + PANEL_PX - 22 - AXIS_PX + 8)
+        members = [mark for mark in marks if mark.colour_key == panel.key]
+        axis = value_axis(_values(members, frame), frame.scale, most_ticks=3)
+        body.append(f'<text class="cs-panel" x="{box.x(0)}" y="{_n(top - 6)}">{escape(panel.title)}</text>')
+        body += _value_grid(box, axis, frame.divisor, compact=True)
+        body += _time_axis(box, frame, (box.right - box.left) * width)
+        body += _ruled(ruled, frame, box)
+        if members:
+            body.append(_group_marks(members, series_colour(panel.key, by_workforce), box, axis, frame, prefix))
+    return height, body
+
+
+def _values(marks: Sequence[Mark], frame: Frame) -> list[float]:
+    values = [mark.value_high / frame.divisor for mark in marks]
+    values += [mark.value_low / frame.divisor for mark in marks if mark.is_range]
+    return values
+
+
+def _value_grid(box: Box, axis: ValueAxis, divisor: float, compact: bool = False) -> list[str]:
+    """Grid lines and labels at the value ticks; the zero line (linear) drawn stronger, as Plotly's zeroline."""
+    parts = []
+    for tick in axis.ticks:
+        y = _n(box.y(axis.fraction(tick)))
+        kind = "cs-zero" if axis.scale == "linear" and tick == 0 else "cs-grid"
+        parts.append(f'<line class="{kind}" x1="{box.x(0)}" x2="{box.x(1)}" y1="{y}" y2="{y}"/>')
+        label = _compact(tick) if compact else value_label(tick)
+        parts.append(f'<text class="cs-muted" x="{box.x(0)}" y="{y}" dx="-6" dy="4" text-anchor="end">{label}</text>')
+    return parts
+
+
+def _compact(value: float) -> str:
+    """A panel's tick, short enough for a narrow panel: 12k, 1.5M."""
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= size:
+            return value_label(round(value / size, 2)) + suffix
+    return value_label(value)
+
+
+def _axis_title(title: str, box: Box) -> str:
+    middle = _n((box.top + box.bottom) / 2)
+    turn = f"rotate(-90 14 {middle})"
+    return f'<text class="cs-muted" x="14" y="{middle}" text-anchor="middle" transform="{turn}">{escape(title)}</text>'
+
+
+def _time_axis(box: Box, frame: Frame, plot_px: float) -> list[str]:
+    parts = [f'<line class="cs-axis" x1="{box.x(0)}" x2="{box.x(1)}" y1="{_n(box.bottom)}" y2="{_n(box.bottom)}"/>']
+    for tick in year_ticks(frame.first, frame.last, int(plot_px // TICK_LABEL_PX)):
+        x = box.x(frame.xf(tick))
+        parts.append(f'<line class="cs-axis" x1="{x}" x2="{x}" y1="{_n(box.bottom)}" y2="{_n(box.bottom + 5)}"/>')
+        parts.append(
+            f'<text class="cs-muted" x="{x}" y="{_n(box.bottom + 18)}" text-anchor="middle">{tick.year}</text>'
+        )
+    return parts
+
+
+def _ruled(ruled: Sequence[EventMark], frame: Frame, box: Box) -> list[str]:
+    """Dotted lines at the events that frame every claim, across the plot and its lane."""
+    return [
+        f'<line class="cs-ruled" x1="{x}" x2="{x}" y1="{_n(box.top)}" y2="{_n(box.bottom)}"/>'
+        for x in (box.x(frame.xf(event.x)) for event in ruled)
+    ]
+
+
+def _ruled_labels(ruled: Sequence[EventMark], frame: Frame, box: Box, rows: int) -> list[str]:
+    """Their labels above the plot: on one row when wide (the earliest ending at its line), one row each when narrow."""
+    parts = []
+    for index, event in enumerate(ruled):
+        fraction = frame.xf(event.x)
+        row = index if rows > 1 else 0
+        if rows > 1:
+            anchor = "end" if fraction > 0.5 else "start"
+        else:
+            anchor = "end" if index == 0 and len(ruled) > 1 else "start"
+        y = _n(box.top - 4 - LABEL_ROW_PX * (rows - 1 - row))
+        parts.append(
+            f'<text class="cs-event" x="{box.x(fraction)}" y="{y}" text-anchor="{anchor}">{escape(event.label)}</text>'
+        )
+    return parts
+
+
+def _group_marks(marks: Sequence[Mark], colour: str, box: Box, axis: ValueAxis, frame: Frame, prefix: str) -> str:
+    """One colour's marks: boxes, then bars for periods and ranges, then each claim's symbol on top."""
+    under: list[str] = []
+    over: list[str] = []
+    for mark in marks:
+        x = frame.xf(mark.x)
+        high = box.y(axis.fraction(mark.value_high / frame.divisor))
+        has_low = mark.is_range and (axis.scale == "linear" or mark.value_low > 0)
+        low = box.y(axis.fraction(mark.value_low / frame.divisor)) if has_low else high
+        period = mark.period
+        fade = "" if period.known else f' opacity="{UNDATED_OPACITY}"'
+        if mark.is_range and period.is_span and period.start and period.end and mark.claim is not None and has_low:
+            x0, x1 = frame.xf(period.start), frame.xf(period.end)
+            under.append(
+                f'<rect class="cs-box" x="{box.x(x0)}" width="{_pc((box.right - box.left) * (x1 - x0))}"'
+                f' y="{_n(high)}" height="{_n(low - high)}"/>'
+            )
+        if period.is_span and period.start and period.end and not mark.is_range:
+            under.append(
+                f'<line class="cs-span" x1="{box.x(frame.xf(period.start))}" x2="{box.x(frame.xf(period.end))}"'
+                f' y1="{_n(high)}" y2="{_n(high)}"/>'
+            )
+        if has_low:
+            under.append(f'<line class="cs-span" x1="{box.x(x)}" x2="{box.x(x)}" y1="{_n(low)}" y2="{_n(high)}"/>')
+        symbol = _symbol(mark)
+        hollow = ' fill="none"' if not period.known and symbol in "osdt" else ""
+        ends = [high, low] if has_low else [high]
+        over += [f'<use href="#{prefix}{symbol}" x="{box.x(x)}" y="{_n(y)}"{fade}{hollow}/>' for y in ends]
+    return f'<g class="cs-marks" fill="{colour}" stroke="{colour}" stroke-width="2">{"".join(under + over)}</g>'
+
+
+def _symbol(mark: Mark) -> str:
+    if mark.is_range:
+        return "b"
+    if mark.qualifier in OPEN_UP:
+        return "u"
+    if mark.qualifier in OPEN_DOWN:
+        return "n"
+    if mark.qualifier == "about":
+        return "t" if mark.sub_series else "d"
+    return "s" if mark.sub_series else "o"
+
+
+def _lane(events: Sequence[EventMark], frame: Frame, lane: Box, prefix: str) -> str:
+    """The events lane: a diamond per event, hollow when its date is known only to the month or year."""
+    y = _n((lane.top + lane.bottom) / 2)
+    marks = "".join(
+        f'<use href="#{prefix}e" x="{lane.x(frame.xf(event.x))}" y="{y}"'
+        + ("" if event.event.period.precision == "day" else ' fill="none"')
+        + "/>"
+        for event in events
+    )
+    title = f'<text class="cs-event" x="{lane.x(0)}" y="{y}" dx="-6" dy="4" text-anchor="end">Events</text>'
+    return f'{title}<g class="cs-lane" fill="{EVENT_COLOUR}" stroke="{EVENT_COLOUR}" stroke-width="1.5">{marks}</g>'
+
+
+def _legend(groups: Sequence[Group], columns: int, area: Box, by_workforce: bool) -> str:
+    """Each colour's name, in columns (the marks' shapes are explained by the key under the chart)."""
+    parts = []
+    for index, group in enumerate(groups):
+        row, column = divmod(index, columns)
+        x = area.x(column / columns)
+        y = _n(area.top + 6 + row * LEGEND_ROW_PX)
+        colour = series_colour(group.key, by_workforce)
+        parts.append(
+            f'<svg x="{x}" y="{y}" overflow="visible"><rect width="12" height="12" fill="{colour}"/>'
+            f'<text class="cs-text" x="18" y="10">{escape(group.title)}</text></svg>'
+        )
+    return f'<g class="cs-legend">{"".join(parts)}</g>'
