@@ -105,12 +105,21 @@ class Box:
 
 @dataclass(frozen=True)
 class Frame:
-    """What every plot of a view shares: its time span, value divisor and scale."""
+    """What every plot of one drawing shares: the marks and events, time span, value divisor and scale."""
 
+    marks: Sequence[Mark]
+    events: Sequence[EventMark]
     first: date
     last: date
     divisor: float
     scale: Scale
+    axis_title: str
+    width: int  # the nominal width laid out for, in pixels
+    prefix: str  # makes the drawing's ids unique on a page
+    by_workforce: bool
+
+    def colour(self, key: str) -> str:
+        return series_colour(key, self.by_workforce)
 
     def xf(self, day: date) -> float:
         return day_fraction(day, self.first, self.last)
@@ -123,12 +132,9 @@ def chart_svg(view: ChartView, width: int) -> str:
     marks = [mark for mark in view.marks if view.query.scale == "linear" or mark.value_high > 0]
     span = time_range(view.events, marks)
     first, last = (date.fromisoformat(span[0]), date.fromisoformat(span[1])) if span else EMPTY_SPAN
-    frame = Frame(first, last, divisor, view.query.scale)
     by_workforce = view.spec.series_by == "workforce"
-    if view.panels:
-        height, body = _panels(view.panels, marks, view.events, frame, axis_title, width, prefix, by_workforce)
-    else:
-        height, body = _single(view.groups, marks, view.events, frame, axis_title, width, prefix, by_workforce)
+    frame = Frame(marks, view.events, first, last, divisor, view.query.scale, axis_title, width, prefix, by_workforce)
+    height, body = _panels(view.panels, frame) if view.panels else _single(view.groups, frame)
     if not view.marks:
         body.append(f'<text class="cs-note" x="50%" y="{_n(height / 2)}" text-anchor="middle">{NO_CLAIMS}</text>')
     used = {key for key in SYMBOLS if f'href="#{prefix}{key}"' in "".join(body)}
@@ -151,17 +157,9 @@ def _prefix(view: ChartView, width: int) -> str:
     return f"c{digest}"
 
 
-def _single(
-    groups: Sequence[Group],
-    marks: Sequence[Mark],
-    events: Sequence[EventMark],
-    frame: Frame,
-    axis_title: str,
-    width: int,
-    prefix: str,
-    by_workforce: bool,
-) -> tuple[int, list[str]]:
+def _single(groups: Sequence[Group], frame: Frame) -> tuple[int, list[str]]:
     """One plot, the events lane under it, a legend when there are several colours."""
+    marks, events, width, prefix = frame.marks, frame.events, frame.width, frame.prefix
     ruled = sorted((event for event in events if event.ruled), key=lambda event: event.x)
     label_rows = 0 if not ruled else (len(ruled) if width < WIDE_PX else 1)
     top = MARGIN_TOP_PX + LABEL_ROW_PX * label_rows
@@ -175,31 +173,23 @@ def _single(
     left, right = 64 / width, 1 - 16 / width
     box = Box(left, right, top, plot_bottom - lane)
     axis = value_axis(_values(marks, frame), frame.scale)
-    body = [*_value_grid(box, axis, frame.divisor), _axis_title(axis_title, box)]
+    body = [*_value_grid(box, axis, frame.divisor), _axis_title(frame.axis_title, box)]
     body += _time_axis(Box(left, right, top, plot_bottom), frame, width - 80)
     body += _ruled(ruled, frame, Box(left, right, top, plot_bottom))
     body += _ruled_labels(ruled, frame, box, label_rows)
     for group in groups:
         members = [mark for mark in marks if mark.colour_key == group.key]
-        body.append(_group_marks(members, series_colour(group.key, by_workforce), box, axis, frame, prefix))
+        body.append(_group_marks(members, frame.colour(group.key), box, axis, frame, prefix))
     if events:
         body.append(_lane(events, frame, Box(left, right, plot_bottom - LANE_PX, plot_bottom), prefix))
     if legend_rows:
-        body.append(_legend(groups, columns, Box(left, right, plot_bottom + AXIS_PX, height), by_workforce))
+        body.append(_legend(groups, columns, Box(left, right, plot_bottom + AXIS_PX, height), frame))
     return height, body
 
 
-def _panels(
-    panels: Sequence[Group],
-    marks: Sequence[Mark],
-    events: Sequence[EventMark],
-    frame: Frame,
-    axis_title: str,
-    width: int,
-    prefix: str,
-    by_workforce: bool,
-) -> tuple[int, list[str]]:
+def _panels(panels: Sequence[Group], frame: Frame) -> tuple[int, list[str]]:
     """Small multiples: as many columns as the width holds (as the page's script picks), one value scale each."""
+    marks, events, width, prefix = frame.marks, frame.events, frame.width, frame.prefix
     columns = max(1, min(NOMINAL_COLUMNS, len(panels), int((width - 60) // PANEL_MIN_WIDTH_PX)))
     rows = math.ceil(len(panels) / columns)
     height = PANEL_MARGIN_TOP_PX + PANEL_MARGIN_BOTTOM_PX + rows * PANEL_PX
@@ -207,7 +197,7 @@ def _panels(
     cell = (right - left) / columns
     gap = 48 / width  # room for each panel's value labels
     ruled = [event for event in events if event.ruled]
-    body = [f'<text class="cs-muted" x="0" y="{PANEL_MARGIN_TOP_PX - 14}">{escape(axis_title)}</text>']
+    body = [f'<text class="cs-muted" x="0" y="{PANEL_MARGIN_TOP_PX - 14}">{escape(frame.axis_title)}</text>']
     for index, panel in enumerate(panels):
         row, column = divmod(index, columns)
         x0 = left + column * cell + (gap if column else 0)
@@ -220,7 +210,7 @@ def _panels(
         body += _time_axis(box, frame, (box.right - box.left) * width)
         body += _ruled(ruled, frame, box)
         if members:
-            body.append(_group_marks(members, series_colour(panel.key, by_workforce), box, axis, frame, prefix))
+            body.append(_group_marks(members, frame.colour(panel.key), box, axis, frame, prefix))
     return height, body
 
 
@@ -348,14 +338,14 @@ def _lane(events: Sequence[EventMark], frame: Frame, lane: Box, prefix: str) -> 
     return f'{title}<g class="cs-lane" fill="{EVENT_COLOUR}" stroke="{EVENT_COLOUR}" stroke-width="1.5">{marks}</g>'
 
 
-def _legend(groups: Sequence[Group], columns: int, area: Box, by_workforce: bool) -> str:
+def _legend(groups: Sequence[Group], columns: int, area: Box, frame: Frame) -> str:
     """Each colour's name, in columns (the marks' shapes are explained by the key under the chart)."""
     parts = []
     for index, group in enumerate(groups):
         row, column = divmod(index, columns)
         x = area.x(column / columns)
         y = _n(area.top + 6 + row * LEGEND_ROW_PX)
-        colour = series_colour(group.key, by_workforce)
+        colour = frame.colour(group.key)
         parts.append(
             f'<svg x="{x}" y="{y}" overflow="visible"><rect width="12" height="12" fill="{colour}"/>'
             f'<text class="cs-text" x="18" y="10">{escape(group.title)}</text></svg>'

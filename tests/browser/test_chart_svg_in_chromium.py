@@ -1,0 +1,83 @@
+"""The server-drawn chart in a real Chromium: with JavaScript off it is the chart (marks, legend, key, visible at a
+phone's and a desktop's width); with JavaScript on, Plotly takes its place without moving the page."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from .conftest import LiveServer
+
+EMBEDS = ["/embed/revenue", "/embed/workers-abroad", "/embed/workers-abroad?countries=chn,rus"]
+# Layout shifts the page reports while it loads (web.dev's CLS, summed without session windows).
+RECORD_SHIFTS = """
+window.__shifts = 0;
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (entry) { if (!entry.hadRecentInput) { window.__shifts += entry.value; } });
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+def visible_drawing(page: Page) -> dict[str, float]:
+    """The one drawing the stylesheet shows: its size, and how many of its marks have a box on screen."""
+    result: dict[str, float] = page.evaluate(
+        """() => {
+          const shown = [...document.querySelectorAll('.chart-plot .chart-svg')]
+            .filter((svg) => svg.getBoundingClientRect().height > 0);
+          const svg = shown[0];
+          const box = svg.getBoundingClientRect();
+          const plot = svg.parentElement.getBoundingClientRect();
+          const marks = [...svg.querySelectorAll('.cs-marks use')];
+          const painted = marks.filter((use) => {
+            const r = use.getBoundingClientRect();
+            return (r.width > 0 || r.height > 0) && r.left >= box.left - 12 && r.right <= box.right + 12;
+          });
+          return { shown: shown.length, width: box.width, plotWidth: plot.width, height: box.height,
+                   marks: marks.length, painted: painted.length,
+                   wide: svg.classList.contains('chart-svg-wide') ? 1 : 0 };
+        }"""
+    )
+    return result
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path", EMBEDS)
+def test_without_javascript_the_drawing_is_the_chart(
+    browser: Browser, live_server: LiveServer, width: int, path: str
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(live_server.url + path)
+        drawing = visible_drawing(page)
+        assert drawing["shown"] == 1  # the narrow or the wide layout, never both
+        assert drawing["wide"] == (1 if width > 700 else 0)
+        assert abs(drawing["width"] - drawing["plotWidth"]) <= 1
+        assert drawing["height"] >= 300
+        assert drawing["marks"] > 0
+        assert drawing["painted"] == drawing["marks"]  # every mark drawn inside the chart's box
+        assert page.locator(".chart-key").is_visible()
+        assert page.locator(".chart-key li").count() > 0
+        text = page.locator(".chart-plot .chart-svg:visible text").first
+        assert text.is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_with_javascript_plotly_replaces_the_drawing_without_moving_the_page(
+    browser: Browser, live_server: LiveServer, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.add_init_script(RECORD_SHIFTS)
+        page.goto(live_server.url + "/embed/revenue")
+        page.wait_for_selector(".chart-plot.chart-drawn", timeout=20_000)
+        assert page.locator(".chart-plot .chart-svg").count() == 0
+        assert page.locator(".chart-plot .main-svg").count() > 0
+        assert page.locator(".chart-plot .scatterlayer .point").count() > 0
+        shifts = float(page.evaluate("window.__shifts"))
+        assert shifts < 0.1, shifts  # "good" by web.dev's measure
+    finally:
+        context.close()

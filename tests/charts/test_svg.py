@@ -1,0 +1,193 @@
+"""The server-drawn SVG (app/charts/svg.py): the view's own marks, shapes and colours, before any script."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.charts.figure import EVENT_COLOUR, OPEN_DOWN, OPEN_UP, Group
+from app.charts.palette import series_colour
+from app.charts.query import ChartQuery
+from app.charts.svg import NARROW_PX, WIDE_PX, chart_svg
+from app.charts.svg_axes import value_axis, year_ticks
+from app.charts.views import ChartView, ChartViews
+
+from ..html import one, parse
+from .test_views import all_views
+
+SVG = "{http://www.w3.org/2000/svg}"
+HREF = "href"
+
+
+def drawing(view: ChartView, width: int = WIDE_PX) -> ET.Element:
+    return ET.fromstring(chart_svg(view, width))  # raises on anything that is not well-formed XML
+
+
+def mark_uses(root: ET.Element) -> list[tuple[str, ET.Element]]:
+    """Each claim's symbol as (colour, <use>), from the groups that draw marks."""
+    return [
+        (group.attrib["fill"], use)
+        for group in root.iter(f"{SVG}g")
+        if group.get("class") == "cs-marks"
+        for use in group.iter(f"{SVG}use")
+    ]
+
+
+def symbol(use: ET.Element) -> str:
+    return use.attrib[HREF][-1]  # the ids end in one letter per kind of mark
+
+
+def expected_symbol(qualifier: str, is_range: bool, part: bool) -> str:
+    if is_range:
+        return "b"
+    if qualifier in OPEN_UP:
+        return "u"
+    if qualifier in OPEN_DOWN:
+        return "n"
+    if qualifier == "about":
+        return "t" if part else "d"
+    return "s" if part else "o"
+
+
+@pytest.mark.parametrize("width", [NARROW_PX, WIDE_PX])
+def test_one_symbol_per_claim_and_range_end_in_its_colour_and_shape(views: ChartViews, width: int) -> None:
+    for view in all_views(views):
+        root = drawing(view, width)
+        drawn = sorted((colour, symbol(use), use.get("fill") == "none") for colour, use in mark_uses(root))
+        by_workforce = view.spec.series_by == "workforce"
+        wanted = []
+        for mark in view.marks:
+            if view.query.scale == "log" and mark.value_high <= 0:
+                continue
+            kind = expected_symbol(mark.qualifier, mark.is_range, mark.sub_series)
+            hollow = not mark.period.known and kind in "osdt"
+            ends = 2 if mark.is_range else 1
+            wanted += [(series_colour(mark.colour_key, by_workforce), kind, hollow)] * ends
+        assert drawn == sorted(wanted), view.title
+
+
+def test_undated_claims_are_faded(views: ChartViews) -> None:
+    view = views.default(views.specs["revenue"])
+    undated = sum((2 if mark.is_range else 1) for mark in view.marks if not mark.period.known)
+    assert undated > 0
+    faded = [use for _, use in mark_uses(drawing(view)) if use.get("opacity") == ".5"]
+    assert len(faded) == undated
+
+
+def test_every_symbol_used_is_defined_once(views: ChartViews) -> None:
+    for view in all_views(views):
+        root = drawing(view)
+        defined = [element.attrib["id"] for element in root.iter() if "id" in element.attrib]
+        assert len(defined) == len(set(defined))
+        used = {use.attrib[HREF].lstrip("#") for use in root.iter(f"{SVG}use")}
+        assert used <= set(defined), view.title
+
+
+def test_events_lane_marks_each_event_hollow_when_dated_to_the_month(views: ChartViews) -> None:
+    view = views.default(views.specs["revenue"])
+    assert view.events
+    assert not view.panels
+    lane = next(group for group in drawing(view).iter(f"{SVG}g") if group.get("class") == "cs-lane")
+    assert lane.attrib["fill"] == EVENT_COLOUR
+    uses = list(lane.iter(f"{SVG}use"))
+    assert len(uses) == len(view.events)
+    hollow = sum(event.event.period.precision != "day" for event in view.events)
+    assert sum(use.get("fill") == "none" for use in uses) == hollow
+    ruled = [line for line in drawing(view).iter(f"{SVG}line") if line.get("class") == "cs-ruled"]
+    assert len(ruled) == sum(event.ruled for event in view.events) == 2
+    labels = [text.text for text in drawing(view).iter(f"{SVG}text") if text.get("class") == "cs-event"]
+    assert {event.label for event in view.events if event.ruled} <= set(labels)
+
+
+def test_many_countries_are_small_multiples_one_panel_each(views: ChartViews) -> None:
+    view = views.default(views.specs["workers-abroad"])
+    assert len(view.panels) > 6
+    for width, columns in ((NARROW_PX, 2), (WIDE_PX, 4)):
+        root = drawing(view, width)
+        titles = [text.text for text in root.iter(f"{SVG}text") if text.get("class") == "cs-panel"]
+        assert titles == [panel.title for panel in view.panels]
+        rows = -(-len(view.panels) // columns)
+        assert int(root.attrib["height"]) == 60 + rows * 150  # the height the page's script gives Plotly
+
+
+def test_a_single_plot_has_its_legend_and_value_ticks_from_zero(views: ChartViews) -> None:
+    spec = views.specs["workers-abroad"]
+    view = views.get(spec, ChartQuery(indicator=spec.indicators[0], countries=("RUS", "CHN")))
+    root = drawing(view)
+    legend = next(group for group in root.iter(f"{SVG}g") if group.get("class") == "cs-legend")
+    assert [text.text for text in legend.iter(f"{SVG}text")] == [group.title for group in view.groups]
+    assert [rect.attrib["fill"] for rect in legend.iter(f"{SVG}rect")] == [
+        series_colour(group.key, False) for group in view.groups
+    ]
+    zero = [line for line in root.iter(f"{SVG}line") if line.get("class") == "cs-zero"]
+    assert len(zero) == 1
+    assert root.attrib["role"] == "img"
+    assert root.findtext(f"{SVG}title") == view.title
+
+
+def test_log_scale_ticks_at_powers_of_ten(views: ChartViews) -> None:
+    spec = views.specs["workers-abroad"]
+    view = views.get(spec, ChartQuery(indicator=spec.indicators[0], countries=("RUS", "CHN"), scale="log"))
+    labels = [
+        text.text
+        for text in drawing(view).iter(f"{SVG}text")
+        if text.get("text-anchor") == "end" and text.get("dx") == "-6" and text.text != "Events"
+    ]
+    assert labels
+    assert all(label and set(label.replace(",", "")) <= set("10") for label in labels), labels
+
+
+def test_value_ticks_are_nice_and_cover_the_figures() -> None:
+    axis = value_axis([0.0, 37_500.0], "linear")
+    assert axis.ticks == (0.0, 10_000.0, 20_000.0, 30_000.0, 40_000.0)
+    assert value_axis([3.0], "linear").ticks[-1] >= 3.0
+    assert len(value_axis([123_456.0], "linear").ticks) <= 7
+    log = value_axis([40.0, 0.0, 120_000.0], "log")
+    assert log.ticks == (10.0, 100.0, 1_000.0, 10_000.0, 100_000.0, 1_000_000.0)
+    assert log.fraction(10.0) == 0
+    assert log.fraction(1_000_000.0) == 1
+
+
+def test_time_ticks_are_whole_years_thinned_to_fit() -> None:
+    ticks = year_ticks(date(2009, 6, 1), date(2025, 3, 1), most=20)
+    assert [tick.year for tick in ticks] == list(range(2010, 2026))
+    assert [tick.year for tick in year_ticks(date(2009, 6, 1), date(2025, 3, 1), most=4)] == [2010, 2015, 2020, 2025]
+
+
+def test_hostile_labels_are_escaped(views: ChartViews) -> None:
+    spec = views.specs["workers-abroad"]
+    view = views.get(spec, ChartQuery(indicator=spec.indicators[0], countries=("RUS", "CHN")))
+    hostile = '<script>alert("x")</script> & </svg>'
+    view = replace(view, title=hostile, groups=tuple(Group(group.key, hostile) for group in view.groups))
+    root = drawing(view)
+    assert root.findtext(f"{SVG}title") == hostile
+    assert hostile in [text.text for text in root.iter(f"{SVG}text")]
+    assert not list(root.iter("script"))
+    assert not list(root.iter(f"{SVG}script"))
+
+
+def test_a_view_without_claims_says_so(views: ChartViews) -> None:
+    spec = views.specs["workers-abroad"]
+    view = views.get(spec, ChartQuery(indicator=spec.indicators[0], countries=("RUS",), year_from=1900, year_to=1901))
+    assert not view.marks
+    assert "No claims match these filters" in [text.text for text in drawing(view).iter(f"{SVG}text")]
+
+
+@pytest.mark.parametrize(
+    "path", ["/charts/workers-abroad?countries=rus,chn", "/embed/revenue", "/embed/workers-abroad"]
+)
+def test_chart_page_and_embed_carry_the_drawing_inside_the_plot(client: TestClient, path: str) -> None:
+    """Without a script the page already holds the chart: both drawings in the plot's box, with the key after it."""
+    page = parse(client.get(path).text)
+    plot = one(page, ".chart-plot")
+    drawings = plot.select("svg.chart-svg")
+    assert [sorted(svg["class"]) for svg in drawings] == [
+        ["chart-svg", "chart-svg-narrow"],
+        ["chart-svg", "chart-svg-wide"],
+    ]
+    assert all(svg.select("use") for svg in drawings)
+    assert one(page, ".chart-key").find_previous("div", class_="chart-plot") is plot
