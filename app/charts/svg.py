@@ -29,6 +29,7 @@ from .figure import (
     LABEL_ROW_PX,
     LANE_GAP_PX,
     LANE_PX,
+    LEGEND_ROW_PX,
     MARGIN_TOP_PX,
     NOMINAL_COLUMNS,
     OPEN_DOWN,
@@ -37,9 +38,7 @@ from .figure import (
     PANEL_MARGIN_TOP_PX,
     PANEL_MIN_WIDTH_PX,
     PANEL_PX,
-    PLOT_MIN_PX,
     Group,
-    chart_height,
     legend_name,
     time_range,
     value_scale,
@@ -48,19 +47,24 @@ from .marks import EventMark, Mark
 from .palette import series_colour
 from .query import Scale
 from .svg_axes import ValueAxis, day_fraction, value_axis, value_label, year_ticks
+from .svg_layout import LabelPlace, bottom_px, label_places, legend_flow, single_height
 
 if TYPE_CHECKING:
     from .views import ChartView
 
-NARROW_PX = 360
-WIDE_PX = 960
-TICK_LABEL_PX = 48  # room a year's label needs on the time axis
+# (variant, nominal width): the widths at which the interactive chart changes its layout, and a width inside
+# each range to lay the drawing out for. static/site.css shows each variant in its range of container widths.
+SINGLE_LAYOUTS = (("narrow", 360), ("medium", 600), ("wide", 960))  # < 480 px, 480-799, >= 800
+# Panels: charts.js takes floor((width - 60) / PANEL_MIN_WIDTH_PX) columns, at most NOMINAL_COLUMNS.
+PANEL_LAYOUTS = (("c1", 300), ("c2", 410), ("c3", 550), ("c4", 960))  # < 340 px, 340-479, 480-619, >= 620
+NARROW_PX = SINGLE_LAYOUTS[0][1]
+WIDE_PX = SINGLE_LAYOUTS[-1][1]
 AXIS_PX = 40  # time axis ticks and labels under the plot
-LEGEND_ROW_PX = 22
-LEGEND_COLUMN_PX = 230
 UNDATED_OPACITY = ".5"
 SPAN_OPACITY = ".55"
 BOX_OPACITY = ".18"
+FONT_PX = 13  # Plotly's, as figure.py sets it; tick labels in small multiples are smaller, as there
+PANEL_FONT_PX = 10
 EMPTY_SPAN = (date(2000, 1, 1), date(2030, 1, 1))  # a view without claims draws only its note
 NO_CLAIMS = "No claims match these filters"
 
@@ -125,8 +129,10 @@ class Frame:
         return day_fraction(day, self.first, self.last)
 
 
-def chart_svg(view: ChartView, width: int) -> str:
-    """The view drawn for a nominal ``width`` in pixels: one plot with its events lane, or small multiples."""
+def chart_svg(view: ChartView, width: int, variant: str = "") -> str:
+    """The view drawn for a nominal ``width`` in pixels: one plot with its events lane, or small multiples.
+
+    ``variant`` names the range of widths it is shown at (a class the stylesheet picks by container width)."""
     prefix = _prefix(view, width)
     divisor, axis_title = value_scale(view.unit, view.marks)
     marks = [mark for mark in view.marks if view.query.scale == "linear" or mark.value_high > 0]
@@ -139,17 +145,19 @@ def chart_svg(view: ChartView, width: int) -> str:
         body.append(f'<text class="cs-note" x="50%" y="{_n(height / 2)}" text-anchor="middle">{NO_CLAIMS}</text>')
     used = {key for key in SYMBOLS if f'href="#{prefix}{key}"' in "".join(body)}
     defs = "".join(SYMBOLS[key].format(p=prefix) for key in SYMBOLS if key in used)
-    variant = "narrow" if width < WIDE_PX else "wide"
+    classes = f"chart-svg chart-svg-{variant}" if variant else "chart-svg"
     return (
-        f'<svg class="chart-svg chart-svg-{variant}" role="img" width="100%" height="{height}"'
-        f' xmlns="http://www.w3.org/2000/svg" font-size="11">'
+        f'<svg class="{classes}" role="img" width="100%" height="{height}"'
+        f' xmlns="http://www.w3.org/2000/svg" font-size="{PANEL_FONT_PX if view.panels else FONT_PX}">'
         f"<title>{escape(view.title)}</title><defs>{defs}</defs>{''.join(body)}</svg>"
     )
 
 
 def chart_svgs(view: ChartView) -> str:
-    """The narrow and the wide drawing; the page's stylesheet shows one (gzip stores the second nearly free)."""
-    return chart_svg(view, NARROW_PX) + chart_svg(view, WIDE_PX)
+    """A drawing for each range of widths in which the interactive chart keeps one layout (its legend's and
+    labels' rows, its panels' columns); the page's stylesheet shows the one for the width the chart has."""
+    layouts = PANEL_LAYOUTS if view.panels else SINGLE_LAYOUTS
+    return "".join(chart_svg(view, width, variant) for variant, width in layouts)
 
 
 def _prefix(view: ChartView, width: int) -> str:
@@ -160,30 +168,31 @@ def _prefix(view: ChartView, width: int) -> str:
 def _single(groups: Sequence[Group], frame: Frame) -> tuple[int, list[str]]:
     """One plot, the events lane under it, a legend when there are several colours."""
     marks, events, width, prefix = frame.marks, frame.events, frame.width, frame.prefix
+    plot_px = width - 80
     ruled = sorted((event for event in events if event.ruled), key=lambda event: event.x)
-    label_rows = 0 if not ruled else (len(ruled) if width < WIDE_PX else 1)
+    places = label_places([frame.xf(event.x) for event in ruled], [event.label_html for event in ruled], plot_px)
+    label_rows = len({place.row for place in places if place})
     top = MARGIN_TOP_PX + LABEL_ROW_PX * label_rows
-    columns = max(1, min(len(groups), int((width - 64) // LEGEND_COLUMN_PX)))
-    legend_rows = math.ceil(len(groups) / columns) if len(groups) > 1 else 0
-    legend_px = legend_rows * LEGEND_ROW_PX + (8 if legend_rows else 0)
     names = [legend_name(group.title) for group in groups] if len(groups) > 1 else []
+    flow = legend_flow([group.title for group in groups], plot_px) if names else []
+    legend_rows = flow[-1][0] + 1 if flow else 0
+    height = single_height(label_rows, bool(ruled), names, legend_rows, bool(events))
+    plot_bottom = height - bottom_px(legend_rows)
     lane = LANE_PX + LANE_GAP_PX if events else 0
-    height = max(chart_height(top, names), top + PLOT_MIN_PX + lane + AXIS_PX + legend_px)
-    plot_bottom = height - AXIS_PX - legend_px
     left, right = 64 / width, 1 - 16 / width
     box = Box(left, right, top, plot_bottom - lane)
-    axis = value_axis(_values(marks, frame), frame.scale)
+    axis = value_axis(_values(marks, frame), frame.scale, most_ticks=plotly_ticks(box.bottom - box.top, 40))
     body = [*_value_grid(box, axis, frame.divisor), _axis_title(frame.axis_title, box)]
-    body += _time_axis(Box(left, right, top, plot_bottom), frame, width - 80)
+    body += _time_axis(Box(left, right, top, plot_bottom), frame, plotly_ticks(plot_px, 110))
     body += _ruled(ruled, frame, Box(left, right, top, plot_bottom))
-    body += _ruled_labels(ruled, frame, box, label_rows)
+    body += _ruled_labels(ruled, places, frame, box)
     for group in groups:
         members = [mark for mark in marks if mark.colour_key == group.key]
         body.append(_group_marks(members, frame.colour(group.key), box, axis, frame, prefix))
     if events:
         body.append(_lane(events, frame, Box(left, right, plot_bottom - LANE_PX, plot_bottom), prefix))
-    if legend_rows:
-        body.append(_legend(groups, columns, Box(left, right, plot_bottom + AXIS_PX, height), frame))
+    if flow:
+        body.append(_legend(groups, flow, left, plot_bottom + AXIS_PX, frame))
     return height, body
 
 
@@ -197,7 +206,8 @@ def _panels(panels: Sequence[Group], frame: Frame) -> tuple[int, list[str]]:
     cell = (right - left) / columns
     gap = 48 / width  # room for each panel's value labels
     ruled = [event for event in events if event.ruled]
-    body = [f'<text class="cs-muted" x="0" y="{PANEL_MARGIN_TOP_PX - 14}">{escape(frame.axis_title)}</text>']
+    title = escape(frame.axis_title)
+    body = [f'<text class="cs-muted" x="0" y="{PANEL_MARGIN_TOP_PX - 14}" font-size="11">{title}</text>']
     for index, panel in enumerate(panels):
         row, column = divmod(index, columns)
         x0 = left + column * cell + (gap if column else 0)
@@ -207,7 +217,7 @@ def _panels(panels: Sequence[Group], frame: Frame) -> tuple[int, list[str]]:
         axis = value_axis(_values(members, frame), frame.scale, most_ticks=3)
         body.append(f'<text class="cs-panel" x="{box.x(0)}" y="{_n(top - 6)}">{escape(panel.title)}</text>')
         body += _value_grid(box, axis, frame.divisor, compact=True)
-        body += _time_axis(box, frame, (box.right - box.left) * width)
+        body += _time_axis(box, frame, 3)
         body += _ruled(ruled, frame, box)
         if members:
             body.append(_group_marks(members, frame.colour(panel.key), box, axis, frame, prefix))
@@ -227,7 +237,8 @@ def _value_grid(box: Box, axis: ValueAxis, divisor: float, compact: bool = False
         y = _n(box.y(axis.fraction(tick)))
         kind = "cs-zero" if axis.scale == "linear" and tick == 0 else "cs-grid"
         parts.append(f'<line class="{kind}" x1="{box.x(0)}" x2="{box.x(1)}" y1="{y}" y2="{y}"/>')
-        label = _compact(tick) if compact else value_label(tick)
+        # Plotly writes 20k, not 20,000, once an axis reaches ten thousand; panels always, to fit their width.
+        label = _compact(tick) if compact or axis.ticks[-1] >= 10_000 else value_label(tick)
         parts.append(f'<text class="cs-muted" x="{box.x(0)}" y="{y}" dx="-6" dy="4" text-anchor="end">{label}</text>')
     return parts
 
@@ -246,9 +257,14 @@ def _axis_title(title: str, box: Box) -> str:
     return f'<text class="cs-muted" x="14" y="{middle}" text-anchor="middle" transform="{turn}">{escape(title)}</text>'
 
 
-def _time_axis(box: Box, frame: Frame, plot_px: float) -> list[str]:
+def plotly_ticks(length_px: float, spacing_px: float) -> int:
+    """About as many ticks as Plotly puts on an axis this long: one per ``spacing_px``, from 5 to 10."""
+    return min(9, max(4, int(length_px // spacing_px))) + 1
+
+
+def _time_axis(box: Box, frame: Frame, most: int) -> list[str]:
     parts = [f'<line class="cs-axis" x1="{box.x(0)}" x2="{box.x(1)}" y1="{_n(box.bottom)}" y2="{_n(box.bottom)}"/>']
-    for tick in year_ticks(frame.first, frame.last, int(plot_px // TICK_LABEL_PX)):
+    for tick in year_ticks(frame.first, frame.last, most):
         x = box.x(frame.xf(tick))
         parts.append(f'<line class="cs-axis" x1="{x}" x2="{x}" y1="{_n(box.bottom)}" y2="{_n(box.bottom + 5)}"/>')
         parts.append(
@@ -265,17 +281,15 @@ def _ruled(ruled: Sequence[EventMark], frame: Frame, box: Box) -> list[str]:
     ]
 
 
-def _ruled_labels(ruled: Sequence[EventMark], frame: Frame, box: Box, rows: int) -> list[str]:
-    """Their labels above the plot: on one row when wide (the earliest ending at its line), one row each when narrow."""
+def _ruled_labels(ruled: Sequence[EventMark], places: Sequence[LabelPlace | None], frame: Frame, box: Box) -> list[str]:
+    """Their labels above the plot, in the rows charts.js stacks them in (svg_layout.label_places)."""
     parts = []
-    for index, event in enumerate(ruled):
+    for event, place in zip(ruled, places, strict=True):
+        if place is None:
+            continue
         fraction = frame.xf(event.x)
-        row = index if rows > 1 else 0
-        if rows > 1:
-            anchor = "end" if fraction > 0.5 else "start"
-        else:
-            anchor = "end" if index == 0 and len(ruled) > 1 else "start"
-        y = _n(box.top - 4 - LABEL_ROW_PX * (rows - 1 - row))
+        anchor = "end" if place.flip else "start"
+        y = _n(box.top - 4 - LABEL_ROW_PX * place.row)
         parts.append(
             f'<text class="cs-event" x="{box.x(fraction)}" y="{y}" text-anchor="{anchor}">{escape(event.label)}</text>'
         )
@@ -338,16 +352,15 @@ def _lane(events: Sequence[EventMark], frame: Frame, lane: Box, prefix: str) -> 
     return f'{title}<g class="cs-lane" fill="{EVENT_COLOUR}" stroke="{EVENT_COLOUR}" stroke-width="1.5">{marks}</g>'
 
 
-def _legend(groups: Sequence[Group], columns: int, area: Box, frame: Frame) -> str:
-    """Each colour's name, in columns (the marks' shapes are explained by the key under the chart)."""
+def _legend(groups: Sequence[Group], flow: Sequence[tuple[int, float]], left: float, top: float, frame: Frame) -> str:
+    """Each colour's name, side by side as Plotly's legend wraps them (the key under the chart explains shapes)."""
     parts = []
-    for index, group in enumerate(groups):
-        row, column = divmod(index, columns)
-        x = area.x(column / columns)
-        y = _n(area.top + 6 + row * LEGEND_ROW_PX)
+    for group, (row, offset_px) in zip(groups, flow, strict=True):
+        x = _pc(left + offset_px / frame.width)
+        y = _n(top + 4 + row * LEGEND_ROW_PX)
         colour = frame.colour(group.key)
         parts.append(
             f'<svg x="{x}" y="{y}" overflow="visible"><rect width="12" height="12" fill="{colour}"/>'
-            f'<text class="cs-text" x="18" y="10">{escape(group.title)}</text></svg>'
+            f'<text class="cs-text" x="18" y="11">{escape(group.title)}</text></svg>'
         )
-    return f'<g class="cs-legend">{"".join(parts)}</g>'
+    return f'<g class="cs-legend" font-size="13">{"".join(parts)}</g>'

@@ -13,7 +13,7 @@ from datetime import date
 
 from .query import Scale
 
-NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
+NICE_STEPS = (1.0, 2.0, 5.0, 10.0)  # Plotly's own steps
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class ValueAxis:
 
 
 def nice_step(span: float, most: int) -> float:
-    """The smallest step of 1, 2, 2.5 or 5 times a power of ten that covers ``span`` in at most ``most`` steps."""
+    """The smallest step of 1, 2 or 5 times a power of ten that covers ``span`` in at most ``most`` steps."""
     if span <= 0:
         return 1.0
     rough = span / max(1, most)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date
@@ -14,6 +15,7 @@ from app.charts.palette import series_colour
 from app.charts.query import ChartQuery
 from app.charts.svg import NARROW_PX, WIDE_PX, chart_svg
 from app.charts.svg_axes import value_axis, year_ticks
+from app.charts.svg_layout import label_places, legend_flow
 from app.charts.views import ChartView, ChartViews
 
 from ..html import one, parse
@@ -129,6 +131,12 @@ def test_a_single_plot_has_its_legend_and_value_ticks_from_zero(views: ChartView
     assert root.findtext(f"{SVG}title") == view.title
 
 
+def parse_tick(label: str) -> float:
+    """A tick label's value: '1,500' or '20k' (Plotly's short form, past ten thousand)."""
+    scale = {"k": 1e3, "M": 1e6, "B": 1e9}.get(label[-1], 1.0)
+    return float(label.rstrip("kMB").replace(",", "")) * scale
+
+
 def test_log_scale_ticks_at_powers_of_ten(views: ChartViews) -> None:
     spec = views.specs["workers-abroad"]
     view = views.get(spec, ChartQuery(indicator=spec.indicators[0], countries=("RUS", "CHN"), scale="log"))
@@ -138,7 +146,10 @@ def test_log_scale_ticks_at_powers_of_ten(views: ChartViews) -> None:
         if text.get("text-anchor") == "end" and text.get("dx") == "-6" and text.text != "Events"
     ]
     assert labels
-    assert all(label and set(label.replace(",", "")) <= set("10") for label in labels), labels
+    values = [parse_tick(label or "") for label in labels]
+    first = round(math.log10(values[0]))
+    assert values == [10.0 ** (first + step) for step in range(len(values))]
+    assert len(values) >= 3
 
 
 def test_value_ticks_are_nice_and_cover_the_figures() -> None:
@@ -178,16 +189,33 @@ def test_a_view_without_claims_says_so(views: ChartViews) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/charts/workers-abroad?countries=rus,chn", "/embed/revenue", "/embed/workers-abroad"]
+    ("path", "variants"),
+    [
+        ("/charts/workers-abroad?countries=rus,chn", ["narrow", "medium", "wide"]),
+        ("/embed/revenue", ["narrow", "medium", "wide"]),
+        ("/embed/workers-abroad", ["c1", "c2", "c3", "c4"]),  # small multiples: one per number of columns
+    ],
 )
-def test_chart_page_and_embed_carry_the_drawing_inside_the_plot(client: TestClient, path: str) -> None:
-    """Without a script the page already holds the chart: both drawings in the plot's box, with the key after it."""
+def test_chart_page_and_embed_carry_the_drawing_inside_the_plot(
+    client: TestClient, path: str, variants: list[str]
+) -> None:
+    """Without a script the page already holds the chart: a drawing per layout in the plot's box, the key after it."""
     page = parse(client.get(path).text)
     plot = one(page, ".chart-plot")
     drawings = plot.select("svg.chart-svg")
-    assert [sorted(svg["class"]) for svg in drawings] == [
-        ["chart-svg", "chart-svg-narrow"],
-        ["chart-svg", "chart-svg-wide"],
-    ]
+    assert [svg["class"] for svg in drawings] == [["chart-svg", f"chart-svg-{variant}"] for variant in variants]
     assert all(svg.select("use") for svg in drawings)
     assert one(page, ".chart-key").find_previous("div", class_="chart-plot") is plot
+
+
+def test_the_legend_wraps_and_the_labels_stack_as_the_page_script_lays_them_out() -> None:
+    """Two labels that fit side by side at a desktop's width take two rows at a phone's; a legend wraps likewise."""
+    texts = ["Resolution 2397", "Repatriation deadline"]
+    wide = label_places([0.44, 0.58], texts, 880)
+    narrow = label_places([0.44, 0.58], texts, 280)
+    assert [place.row for place in wide if place] == [0, 0]
+    assert [place.row for place in narrow if place] == [0, 1]
+    assert label_places([0.44, 0.58], texts, 150) == [None, None]  # charts.js hides them below 300 px
+    names = ["China", "Kuwait", "Mongolia", "Poland", "Qatar", "Russia"]
+    assert {row for row, _ in legend_flow(names, 880)} == {0}
+    assert {row for row, _ in legend_flow(names, 263)} == {0, 1, 2}

@@ -64,10 +64,11 @@ def test_real_views_are_evicted_too(views: ChartViews, monkeypatch: pytest.Monke
     spec = views.specs["workers-abroad"]
     grown = kept_memory(views, spec, year_queries(400), warm=100)
     assert views.cached() == 16
-    # Kept views differ in size (each carries its server-drawn SVG, app/charts/svg.py): allow one drawing's
-    # worth of churn on top, far below the 300 views beyond the cap that a leak would keep.
-    one_drawing = len(views.default(spec).svg)
-    assert grown < 128 * 1024 + one_drawing
+    # Each view carries its server-drawn SVG (app/charts/svg.py), and the first few hundred drawings warm
+    # allocator and interpreter caches (measured: 40-160 KB on the tiny data, 37 KB without drawings). Allow
+    # a cap's worth of drawings for that: the 300 views past the cap that a leak would keep are 20 times more.
+    drawings = 16 * len(views.default(spec).svg)
+    assert grown < 128 * 1024 + drawings
 
 
 def test_the_least_recently_used_view_goes_first(views: ChartViews, monkeypatch: pytest.MonkeyPatch) -> None:
