@@ -5,6 +5,7 @@ The application context is read from the app in exactly one place, ``get_context
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
@@ -12,10 +13,12 @@ from fastapi import Depends, HTTPException, Request
 from .charts.views import ChartViews
 from .context import AppContext
 from .domain import Release
-from .editions import Edition
+from .editions import ArchiveError, Edition
 from .settings import Settings
 from .templating import Page
 from .urls import Urls
+
+log = logging.getLogger(__name__)
 
 
 def get_context(request: Request) -> AppContext:
@@ -31,7 +34,13 @@ def get_edition(request: Request, context: ContextDep) -> Edition:
     version: str | None = request.path_params.get("version")
     if version is None:
         return context.latest
-    edition = context.editions.get(version)
+    try:
+        edition = context.editions.get(version)
+    except ArchiveError as error:
+        log.error("%s", error)  # the files' paths go to the log, not to the reader
+        raise HTTPException(
+            503, f"Release {version} cannot be served: its files no longer match the checksums it was released with."
+        ) from error
     if edition is None:
         known = ", ".join(context.editions.versions)
         raise HTTPException(

@@ -121,6 +121,9 @@ class Editions:
         if version == self.latest.version and (self._latest_frozen or version not in self._frozen):
             release = self.latest.release
         else:
+            # Checked again here, not only at start: an archived release is read on its first request, and its
+            # files may have been edited under the running server since.
+            check_archive([self._frozen[version]])
             release = Release.from_dataset(read_dataset(self._frozen[version].path))
         return pinned_edition(release, self.latest.version)
 

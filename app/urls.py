@@ -61,9 +61,9 @@ class Urls:
 
     def in_latest(self, path: str, query: str = "") -> str:
         """The same page in the latest release: ``path`` without its /v/{version} prefix, with its ``query``."""
-        prefix = pinned_prefix(self.version)
-        if path == prefix or path.startswith(prefix + "/"):
-            path = path.removeprefix(prefix) or "/"
+        version, unpinned = split_pinned(path)
+        if version == self.version:
+            path = unpinned
         return f"{path}?{query}" if query else path
 
     def changes(self, version: str | None = None) -> str:

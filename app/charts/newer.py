@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain.change_words import plural
 from .views import ChartView
 
 
@@ -23,11 +24,14 @@ class NewerData:
     @property
     def words(self) -> str:
         """'Newer data: 4 claims added, 1 corrected since this version'."""
-        counts = [(self.added, "added"), (self.corrected, "corrected"), (self.removed, "removed")]
-        parts = [f"{number} {verb}" for number, verb in counts if number]
-        first_number = next(number for number, _verb in counts if number)
-        parts[0] = parts[0].replace(" ", " claim " if first_number == 1 else " claims ", 1)
+        counts = [(number, verb) for number, verb in self.counts if number]
+        (first, first_verb), rest = counts[0], counts[1:]  # the first names the noun: '4 claims added, 1 corrected'
+        parts = [f"{plural(first, 'claim')} {first_verb}", *(f"{number} {verb}" for number, verb in rest)]
         return f"Newer data: {', '.join(parts)} since this version"
+
+    @property
+    def counts(self) -> list[tuple[int, str]]:
+        return [(self.added, "added"), (self.corrected, "corrected"), (self.removed, "removed")]
 
 
 def newer_data(pinned: ChartView, latest: ChartView | None, latest_version: str) -> NewerData | None:

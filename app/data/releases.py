@@ -19,7 +19,10 @@ from .descriptor import DESCRIPTOR_NAME, Descriptor
 RELEASES_DIR_NAME = "releases"
 CHECKSUMS_NAME = "SHA256SUMS"
 # Semantic Versioning 2.0.0 without build metadata: 2.1.0, 2.0.0-rc.1.
-VERSION_PATTERN = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?")
+# ASCII digits only: Python's \d also takes Arabic-Indic or fullwidth digits, which no URL or tool expects.
+VERSION_PATTERN = re.compile(
+    r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?"
+)
 
 
 class ReleaseError(ValueError):

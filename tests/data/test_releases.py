@@ -41,7 +41,12 @@ def test_versions_sort_as_semantic_versioning_says() -> None:
     assert ordered == ["1.9.0", "1.10.0", "2.0.0-alpha", "2.0.0-rc.1", "2.0.0-rc.2", "2.0.0-rc.10", "2.0.0", "10.0.0"]
 
 
-@pytest.mark.parametrize("text", ["v2.0.0", "2.0", "02.0.0", "2.0.0+build.1", "2.0.0-", "latest", "2.0.0/x"])
+# The last four carry Arabic-Indic or fullwidth digits after an ASCII one, which Python's \d would take.
+NOT_VERSIONS = ["v2.0.0", "2.0", "02.0.0", "2.0.0+build.1", "2.0.0-", "latest", "2.0.0/x"]
+NOT_VERSIONS += ["1\u0662.0.0", "2.1\uff10.0", "2.0.1\u0661", "2.0.0-rc.\u0661"]
+
+
+@pytest.mark.parametrize("text", NOT_VERSIONS)
 def test_a_version_that_is_not_one_is_refused_with_the_form_it_should_take(text: str) -> None:
     with pytest.raises(ReleaseError, match=re.escape("write MAJOR.MINOR.PATCH")):
         Version.parse(text)
@@ -164,3 +169,18 @@ def test_every_release_in_the_archive_loads_with_todays_code() -> None:
         release = Release.from_dataset(read_dataset(frozen.path))
         assert release.version == frozen.version
         assert len(release.claims) == len(read_rows(frozen.path, "estimates"))
+
+
+def test_a_release_edited_under_the_running_server_is_refused_not_served(tmp_path: Path) -> None:
+    """Archived releases are read on first request: an edit made after start must not reach readers."""
+    data = write_tiny_data(tmp_path / "data")
+    old = make_release(data, "1.0.0", DAY)
+    edit_cell(data / "estimates.csv", 1, "notes", "Checked again.")
+    make_release(data, "1.1.0", DAY)
+    with TestClient(create_app(Settings(data_dir=data, cache_dir=None)), base_url=LOCAL_URL) as client:
+        edit_cell(old.path / "estimates.csv", 1, "value_low", "999999")
+        response = client.get("/v/1.0.0/charts/workers-abroad", headers={"Accept": "application/json"})
+        assert response.status_code == 503
+        assert "Release 1.0.0 cannot be served: its files no longer match the checksums" in response.text
+        assert str(old.path) not in response.text
+        assert client.get("/charts/workers-abroad").status_code == 200  # the latest is untouched
