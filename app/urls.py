@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from typing import Literal, Protocol
 from urllib.parse import urlencode
 
-ChartFormat = Literal["csv", "json", "png", "svg"]
+# 'plotly' is the chart's Plotly figure, fetched by static/charts.js when a reader reaches for the chart.
+ChartFormat = Literal["csv", "json", "png", "svg", "plotly"]
 TableFormat = Literal["csv", "json"]
-CHART_FORMATS: tuple[ChartFormat, ...] = ("csv", "json", "png", "svg")
+CHART_FORMATS: tuple[ChartFormat, ...] = ("csv", "json", "png", "svg", "plotly")
 TABLE_FORMATS: tuple[TableFormat, ...] = ("csv", "json")
 CitationFormat = Literal["bib", "ris", "cff"]
 DATASET_NAME = "nk-workers-abroad"
@@ -94,7 +95,8 @@ class Urls:
         return self._at("/charts")
 
     def chart(self, slug: str, params: Mapping[str, str] | None = None, *, format: ChartFormat | None = None) -> str:  # noqa: A002
-        """A chart page, or with ``format`` its twin: the plotted rows (csv, json) or the image (png, svg)."""
+        """A chart page, or with ``format`` its twin: the plotted rows (csv, json), the image (png, svg) or the
+        interactive chart's figure (plotly)."""
         if format is not None and format not in CHART_FORMATS:
             raise ValueError(f"Unknown chart format '{format}'; expected one of {', '.join(CHART_FORMATS)}")
         return _with_query(self._at(f"/charts/{slug}" + (f".{format}" if format else "")), params)

@@ -1,10 +1,16 @@
-// Draws every chart on the page from its <script type="application/json"> figure.
+// Makes each chart on the page interactive. The server has drawn every chart already (an inline SVG,
+// app/charts/svg.py), so nothing here is needed to read one: plotly.js (over a megabyte) and the chart's
+// figure (its twin /charts/{slug}.plotly) are fetched only when a reader reaches for the chart (a pointer
+// over it, a tap, focus inside its figure), then Plotly replaces the drawing in a box of the same height.
+// Why not also when the browser is idle: an article may carry several embeds, and each would spend a phone's
+// main thread for a second on a chart its reader may only look at.
 // No inline script anywhere: the Content-Security-Policy forbids it.
 // The server writes each figure for a nominal width (app/charts/figure.py); this script redoes the
 // parts that depend on the real width: event labels, the events lane's height, small multiples' columns.
 "use strict";
 
 (function () {
+  const PLOTLY_SRC = document.currentScript ? document.currentScript.dataset.plotly : "";
   const NARROW_PX = 300; // below this, event labels do not fit; the list under the chart has them
   const FIT_ROUNDS = 6;
   const TAP_REPEAT_MS = 500;
@@ -254,20 +260,56 @@
     });
   }
 
-  function draw(container) {
-    if (container.dataset.drawn) {
+  let plotlyLoading = null;
+
+  function plotly() {
+    // plotly.js, loaded once for the page however many charts (and the map, map.js) ask for it.
+    if (window.Plotly) {
+      return Promise.resolve(window.Plotly);
+    }
+    if (!plotlyLoading) {
+      plotlyLoading = new Promise(function (resolve, reject) {
+        const tag = document.createElement("script");
+        tag.src = PLOTLY_SRC;
+        tag.onload = function () { resolve(window.Plotly); };
+        tag.onerror = function () {
+          plotlyLoading = null; // a later interaction tries again
+          tag.remove();
+          reject(new Error("plotly.js did not load"));
+        };
+        document.head.appendChild(tag);
+      });
+    }
+    return plotlyLoading;
+  }
+
+  function figureOf(container) {
+    return fetch(container.dataset.figureSrc, { headers: { Accept: "application/json" } }).then(function (response) {
+      if (!response.ok) {
+        throw new Error("chart figure: HTTP " + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  function replayPointer(container) {
+    // The pointer that asked for the chart is still over it: show its hover label now, without waiting for
+    // the reader to move again.
+    const at = container.lastPointer;
+    if (!at || !container.matches(":hover")) {
       return;
     }
-    const source = document.getElementById(container.dataset.figure);
-    if (!source || !window.Plotly) {
-      return;
+    const target = document.elementFromPoint(at.x, at.y);
+    if (target && container.contains(target)) {
+      target.dispatchEvent(new MouseEvent("mousemove", { clientX: at.x, clientY: at.y, bubbles: true }));
     }
-    container.dataset.drawn = "1";
-    const figure = JSON.parse(source.textContent);
+  }
+
+  function draw(container, figure) {
     const theme = themeUpdate(figure.layout);
     Object.keys(theme).forEach(function (path) { setPath(figure.layout, path, theme[path]); });
-    // The server's drawing (app/charts/svg.py) holds the chart's place until now: Plotly takes its box at
-    // its height and draws in the same task, so nothing below the chart moves when one replaces the other.
+    // The server's drawing holds the chart's place until now: Plotly takes its box at its height and draws in
+    // the same task, so nothing below the chart moves when one replaces the other.
     const drawings = container.querySelectorAll(".chart-svg");
     const shown = Array.prototype.find.call(drawings, function (svg) { return svg.getBoundingClientRect().height > 0; });
     const base = shown ? Math.round(shown.getBoundingClientRect().height) : (figure.layout.meta || {}).heightPx || 0;
@@ -275,8 +317,9 @@
       container.style.height = base + "px";
     }
     drawings.forEach(function (svg) { svg.remove(); });
-    window.Plotly.newPlot(container, figure.data, figure.layout, figure.config).then(function (plot) {
+    return window.Plotly.newPlot(container, figure.data, figure.layout, figure.config).then(function (plot) {
       openOnClick(plot, function (point) { return point.customdata && point.customdata[0]; });
+      replayPointer(container);
       const fitted = fit(plot, FIT_ROUNDS);
       // Redraw when the box changes size: a window or iframe resized, a tab shown, a phone rotated.
       let timer = null;
@@ -284,15 +327,55 @@
         window.clearTimeout(timer);
         timer = window.setTimeout(function () { fit(plot, FIT_ROUNDS); }, 100);
       }).observe(plot);
-      fitted.then(function () {
+      return fitted.then(function () {
         container.classList.add("chart-drawn");
         container.dispatchEvent(new CustomEvent("nkw:chart-drawn", { bubbles: true }));
       });
     });
   }
 
+  function activate(container) {
+    if (container.dataset.drawn) {
+      return;
+    }
+    container.dataset.drawn = "loading";
+    Promise.all([plotly(), figureOf(container)]).then(function (loaded) {
+      container.dataset.drawn = "1";
+      return draw(container, loaded[1]);
+    }).catch(function () {
+      delete container.dataset.drawn; // the server's drawing stays; the next interaction tries again
+    });
+  }
+
+  function watch(container) {
+    // Wait for the reader: the first sign of interest loads the interactive chart.
+    if (container.dataset.watched) {
+      return;
+    }
+    container.dataset.watched = "1";
+    const figure = container.closest("figure") || container;
+    function start() { activate(container); }
+    container.addEventListener("pointermove", function (event) {
+      container.lastPointer = { x: event.clientX, y: event.clientY };
+    }, { passive: true });
+    container.addEventListener("pointerenter", function (event) {
+      container.lastPointer = { x: event.clientX, y: event.clientY };
+      start();
+    }, { once: true });
+    container.addEventListener("pointerdown", start, { once: true });
+    container.addEventListener("touchstart", start, { once: true, passive: true });
+    figure.addEventListener("focusin", start, { once: true });
+  }
+
   function drawAll(root) {
-    (root || document).querySelectorAll("[data-figure]").forEach(draw);
+    // Charts swapped in after plotly.js has loaded (the explorer's) are drawn at once: the reader is using them.
+    (root || document).querySelectorAll("[data-figure-src]").forEach(function (container) {
+      if (window.Plotly) {
+        activate(container);
+      } else {
+        watch(container);
+      }
+    });
   }
 
   darkQuery.addEventListener("change", function () {
@@ -302,6 +385,6 @@
   });
 
   // The page's explorer swaps in new charts without a reload and draws them through this.
-  window.NKWCharts = { drawAll: drawAll, openOnClick: openOnClick };
+  window.NKWCharts = { drawAll: drawAll, openOnClick: openOnClick, plotly: plotly };
   drawAll(document);
 })();

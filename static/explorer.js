@@ -286,7 +286,7 @@
               const copy = document.importNode(fresh, true);
               old.replaceWith(copy);
               claims += Number(copy.dataset.claims || 0);
-              if (copy.querySelector("[data-figure]") && window.NKWCharts) {
+              if (copy.querySelector("[data-figure-src]") && window.NKWCharts) {
                 window.NKWCharts.drawAll(copy);
               }
             });

@@ -1,7 +1,8 @@
 // Draws each map of host countries ([data-map]) with the basic plotly.js bundle: country shapes as filled
 // scatter traces, from the projected shapes this site serves (data-shapes), and a dot per country with a
 // claim (its hover and its link). No request leaves the site; no scroll or zoom is taken from the page.
-// The shapes are fetched only when a map comes near the viewport, so a page that never shows one pays nothing.
+// The shapes and plotly.js are fetched only when a map comes near the viewport, so a page that never shows one
+// pays nothing.
 "use strict";
 
 (function () {
@@ -111,7 +112,9 @@
 
   function draw(container) {
     const data = JSON.parse(document.getElementById(container.dataset.map).textContent);
-    return shapes(container.dataset.shapes).then(function (world) {
+    // plotly.js comes with the shapes: the page's charts (charts.js) load it only when needed, once for all.
+    return Promise.all([shapes(container.dataset.shapes), window.NKWCharts.plotly()]).then(function (loaded) {
+      const world = loaded[0];
       const box = bounds(world);
       container.mapBox = box;
       container.mapWorld = world;
@@ -138,7 +141,7 @@
 
   function start() {
     const maps = Array.prototype.slice.call(document.querySelectorAll("[data-map]"));
-    if (!window.Plotly || !window.NKWCharts || maps.length === 0) {
+    if (!window.NKWCharts || maps.length === 0) {
       return;
     }
     if (!("IntersectionObserver" in window)) {

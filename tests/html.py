@@ -34,9 +34,15 @@ def attr(tag: Tag, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def figures(page: BeautifulSoup) -> list[dict[str, Any]]:
-    """The Plotly figures a page embeds as JSON data."""
-    return [json.loads(tag.get_text()) for tag in page.select('script[type="application/json"]')]
+def figures(client: Any, page: BeautifulSoup) -> list[dict[str, Any]]:
+    """The Plotly figures of a page's charts, fetched from their twins as the page's script does."""
+    result = []
+    for plot in page.select(".chart-plot[data-figure-src]"):
+        response = client.get(attr(plot, "data-figure-src"))
+        assert response.status_code == 200, f"{attr(plot, 'data-figure-src')}: {response.status_code}"
+        assert response.headers["content-type"] == "application/json"
+        result.append(json.loads(response.text))
+    return result
 
 
 def marks(figure: dict[str, Any]) -> list[str]:
@@ -58,7 +64,7 @@ def assert_safe_html(client: TestClient, path: str) -> None:
     page = parse(response.text)
     assert text(page, "h1")
     for script in page.select("script"):
-        # No inline code: a script has a same-site src, or it is inert JSON data.
+        # No inline code: a script has a same-site src, or it is inert JSON data (the map's places).
         assert attr(script, "src").startswith("/") or attr(script, "type") == "application/json"
     # What the browser fetches (scripts, stylesheets, icons, images) comes from this site.
     for tag in page.select("script[src], link[rel=stylesheet], link[rel=icon], img[src]"):

@@ -35,7 +35,8 @@ def chart_index(page: PageDep, views: ViewsDep) -> HTMLResponse:
 def chart(
     request: Request, name: str, page: PageDep, context: ContextDep, edition: EditionDep, urls: UrlsDep
 ) -> Response:
-    """The chart page; or its twins: exactly the plotted rows with their sources (CSV, JSON), the image (PNG, SVG)."""
+    """The chart page; or its twins: exactly the plotted rows with their sources (CSV, JSON), the image (PNG, SVG),
+    the figure the page's script draws (plotly)."""
     slug, extension = split_format(name, CHART_FORMATS)
     params = query_lists(request)
     view = find_view(edition.views, slug, params)
@@ -47,6 +48,8 @@ def chart(
 
 
 def chart_twin(view: ChartView, extension: str, context: AppContext, edition: Edition, urls: Urls) -> Response:
+    if extension == "plotly":  # read by the page's script, not downloaded
+        return Response(view.figure_json, media_type="application/json")
     headers = attachment(chart_file_name(view, edition.version, extension))
     if extension in ("png", "svg"):
         image_format: ImageFormat = "svg" if extension == "svg" else "png"

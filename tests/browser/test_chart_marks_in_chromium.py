@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from .conftest import LiveServer
+from .interact import reach_for_charts
 
 FEW = "/charts/workers-abroad?countries=chn,pol,rus"  # the normal form: other spellings redirect to it
 
@@ -20,9 +21,9 @@ def phone(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-def drawn(page: Page, url: str) -> None:
+def drawn(page: Page, url: str, *, tap: bool = False) -> None:
     page.goto(url)
-    page.wait_for_selector(".chart-plot.chart-drawn", timeout=20_000)
+    reach_for_charts(page, tap=tap)
 
 
 @pytest.mark.parametrize(("width", "columns"), [(1280, 4), (375, 2)])
@@ -88,7 +89,7 @@ def swipe_up(context: BrowserContext, page: Page, x: float, y: float) -> None:
 
 def test_a_swipe_over_a_chart_scrolls_the_page(phone: BrowserContext, live_server: LiveServer) -> None:
     page = phone.new_page()
-    drawn(page, live_server.url + FEW)
+    drawn(page, live_server.url + FEW, tap=True)
     plot = page.locator(".chart-plot")
     plot.scroll_into_view_if_needed()
     page.evaluate("window.scrollTo(0, 0)")
@@ -102,7 +103,7 @@ def test_a_swipe_over_a_chart_scrolls_the_page(phone: BrowserContext, live_serve
 
 def test_a_tap_shows_the_claim_and_a_second_tap_opens_it(phone: BrowserContext, live_server: LiveServer) -> None:
     page = phone.new_page()
-    drawn(page, live_server.url + FEW)
+    drawn(page, live_server.url + FEW, tap=True)
     point = page.locator(".chart-plot .scatterlayer .point").first
     point.scroll_into_view_if_needed()
     box = point.bounding_box()

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from .conftest import LiveServer
+from .interact import reach_for_charts
 
 EMBEDS = ["/embed/revenue", "/embed/workers-abroad", "/embed/workers-abroad?countries=chn,rus"]
 # Layout shifts the page reports while it loads (web.dev's CLS, summed without session windows).
@@ -78,7 +79,7 @@ def plot_height(browser: Browser, url: str, width: int, *, script: bool) -> tupl
         page.goto(url)
         if not script:
             return float(page.evaluate("document.querySelector('.chart-plot').getBoundingClientRect().height")), 0.0
-        page.wait_for_selector(".chart-plot.chart-drawn", timeout=20_000)
+        reach_for_charts(page)
         page.wait_for_timeout(300)  # a resize after the first draw would show here
         assert page.locator(".chart-plot .chart-svg").count() == 0
         assert page.locator(".chart-plot .scatterlayer .point").count() > 0
@@ -97,3 +98,58 @@ def test_plotly_replaces_the_drawing_in_a_box_of_the_same_height(
     interactive, shifts = plot_height(browser, live_server.url + path, width, script=True)
     assert abs(interactive - drawn) <= 2, (drawn, interactive)
     assert shifts < 0.01, shifts  # web.dev calls under 0.1 good
+
+
+# Requests for the interactive chart: the plotly.js bundle and the chart's figure.
+def interactive_requests(urls: list[str]) -> list[str]:
+    return [url for url in urls if "/assets/plotly." in url or ".plotly" in url.split("?")[0]]
+
+
+@pytest.mark.parametrize("path", ["/embed/workers-abroad", "/embed/revenue", "/charts/workers-abroad"])
+def test_the_drawing_paints_before_plotly_is_asked_for_and_a_hover_brings_the_interactive_chart(
+    browser: Browser, live_server: LiveServer, path: str
+) -> None:
+    context = browser.new_context(viewport={"width": 800, "height": 900})
+    try:
+        page = context.new_page()
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(live_server.url + path, wait_until="networkidle")
+        page.wait_for_timeout(500)  # the browser is idle: still nothing, as long as no one reaches for the chart
+        painted = page.evaluate(
+            """() => performance.getEntriesByName('first-contentful-paint').length === 1
+                   && [...document.querySelectorAll('.chart-plot .chart-svg')]
+                        .some((svg) => svg.getBoundingClientRect().height > 0)"""
+        )
+        assert painted
+        assert interactive_requests(requested) == []
+        assert page.locator(".chart-plot .scatterlayer").count() == 0
+        # The reader points at a mark of the drawing: the interactive chart comes, with the mark's hover label.
+        mark = page.locator(".chart-plot .chart-svg:visible .cs-marks use").first
+        mark.scroll_into_view_if_needed()
+        box = mark.bounding_box()
+        assert box is not None
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.locator(".chart-plot.chart-drawn").first.wait_for(timeout=20_000)
+        assert len(interactive_requests(requested)) == 2  # the bundle and this chart's figure, once each
+        # Plotly reads the pointer on a layer above its points: move the mouse over one, as a reader would.
+        point = page.locator(".chart-plot .scatterlayer path.point").first.bounding_box()
+        assert point is not None
+        page.mouse.move(point["x"] + point["width"] / 2 + 1, point["y"] + point["height"] / 2)
+        page.mouse.move(point["x"] + point["width"] / 2, point["y"] + point["height"] / 2)
+        page.locator(".hoverlayer .hovertext").first.wait_for(timeout=5_000)
+    finally:
+        context.close()
+
+
+def test_a_tap_on_a_phone_brings_the_interactive_chart(browser: Browser, live_server: LiveServer) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 700}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(live_server.url + "/embed/revenue")
+        assert page.locator(".chart-plot.chart-drawn").count() == 0
+        page.locator(".chart-plot").tap()
+        page.locator(".chart-plot.chart-drawn").wait_for(timeout=20_000)
+        assert page.locator(".chart-plot .chart-svg").count() == 0
+    finally:
+        context.close()

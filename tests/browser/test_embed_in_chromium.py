@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import FrameLocator, Page
 
 from .conftest import LiveServer, free_port
+from .interact import reach_for_charts
 
 HOST_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A newsroom article</title>
@@ -71,7 +72,7 @@ def test_embed_draws_and_its_height_follows_content(page: Page, live_server: Liv
     page.on("request", lambda r: origins.add(urlsplit(r.url).netloc))
     page.goto(host)
     frame = page.frame_locator("iframe[data-nkw-embed]")
-    frame.locator(".chart-drawn").wait_for(timeout=15000)
+    reach_for_charts(frame)
     assert frame.locator(".scatterlayer path.point").count() > 0
     wait_for_settled_height(page, frame)
     assert frame_height(page) != 640  # moved off the snippet's default height to the content's
@@ -89,7 +90,7 @@ def test_embed_draws_and_its_height_follows_content(page: Page, live_server: Liv
 def test_host_script_ignores_messages_it_should_not_trust(page: Page, host: str) -> None:
     page.goto(host)
     frame = page.frame_locator("iframe[data-nkw-embed]")
-    frame.locator(".chart-drawn").wait_for(timeout=15000)
+    reach_for_charts(frame)
     wait_for_settled_height(page, frame)
     settled = frame_height(page)
     # Not from one of our iframes: the host page itself posts a height.

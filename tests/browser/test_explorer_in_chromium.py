@@ -5,6 +5,7 @@ Each test checks the address and what the chart draws (the trace names Plotly ho
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -12,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from .conftest import LiveServer
+from .interact import reach_for_charts
 
 CHART = "/charts/workers-abroad"
 # The traces that draw claims: not the legend's colour swatches (no links), not the events lane.
@@ -36,17 +38,17 @@ def wait_for_countries(page: Page, wanted: set[str]) -> None:
 
 
 def figures_on_screen(page: Page) -> list[str]:
-    """The figure JSON of every chart the page holds now."""
-    texts: list[str] = page.evaluate(
-        "() => [...document.querySelectorAll('script[type=\"application/json\"][id$=-figure]')].map(s => s.textContent)"
+    """The address of the figure of every chart the page holds now (its .plotly twin, with the view's filters)."""
+    sources: list[str] = page.evaluate(
+        "() => [...document.querySelectorAll('.chart-plot[data-figure-src]')].map(p => p.dataset.figureSrc)"
     )
-    return texts
+    return sources
 
 
 def assert_shows_the_view_of_its_address(page: Page) -> None:
     """What was swapped in is what the server answers for the address now in the bar, chart for chart."""
     served = page.request.get(page.url).text()
-    expected = re.findall(r'<script type="application/json" id="[^"]+-figure">(.*?)</script>', served, re.S)
+    expected = [html.unescape(source) for source in re.findall(r'data-figure-src="([^"]+)"', served)]
     assert expected
     assert figures_on_screen(page) == expected
 
@@ -73,7 +75,7 @@ def test_ticking_countries_redraws_the_chart_and_the_back_button_restores(
 ) -> None:
     page = wide_or_narrow
     page.goto(live_server.url + CHART)
-    page.wait_for_selector("#part-chart .chart-drawn")
+    reach_for_charts(page)
     open_filters(page)
     page.get_by_role("checkbox", name="China", exact=True).click()
     page.wait_for_url(re.compile(r"/charts/workers-abroad\?countries=chn$"))
@@ -94,6 +96,7 @@ def test_ticking_countries_redraws_the_chart_and_the_back_button_restores(
 
 def test_the_search_box_narrows_the_country_list(page: Page, live_server: LiveServer) -> None:
     page.goto(live_server.url + CHART)
+    reach_for_charts(page)
     open_filters(page)
     page.get_by_label("Find a country").press_sequentially("rus")
     visible = page.locator(".country-region input[type=checkbox]:visible")
@@ -116,11 +119,12 @@ def test_the_search_box_narrows_the_country_list(page: Page, live_server: LiveSe
 
 def test_years_and_scale_by_keyboard(page: Page, live_server: LiveServer) -> None:
     page.goto(live_server.url + CHART + "?countries=rus")
-    page.wait_for_selector("#part-chart .chart-drawn")
+    reach_for_charts(page)
     page.get_by_label("From").focus()
     page.keyboard.type("2017")
     page.keyboard.press("Tab")  # leaving the field commits it
     page.wait_for_url(re.compile(r"\?countries=rus&from=2017$"))
+    page.wait_for_selector("#part-chart .chart-drawn")  # swapped in; drawn at once, plotly.js being loaded
     years = page.evaluate(
         "() => document.querySelector('#part-chart .chart-plot').data"
         f".filter({CLAIMS_JS}).flatMap(t => t.x || []).map(x => Number(String(x).slice(0, 4)))"
@@ -143,7 +147,7 @@ def test_years_and_scale_by_keyboard(page: Page, live_server: LiveServer) -> Non
 
 def test_the_indicator_choice_redraws_revenue(page: Page, live_server: LiveServer) -> None:
     page.goto(live_server.url + "/charts/revenue")
-    page.wait_for_selector("#part-chart .chart-drawn")
+    reach_for_charts(page)
     before = page.evaluate("() => document.querySelector('#part-chart .chart-plot').data.length")
     page.get_by_label("Indicator").select_option("revenue_total")
     page.wait_for_url(re.compile(r"/charts/revenue\?indicator=revenue_total$"))
@@ -166,7 +170,7 @@ def test_a_phone_filters_by_tapping(browser: Browser, live_server: LiveServer) -
     context = touch_context(browser)
     page = context.new_page()
     page.goto(live_server.url + CHART)
-    page.wait_for_selector("#part-chart .chart-drawn")
+    reach_for_charts(page)
     expect(page.locator("#main-filters")).to_be_hidden()
     page.locator(".explorer-toggle").tap()
     page.locator(".country-picker summary").tap()
@@ -195,7 +199,7 @@ def claims_drawn(page: Page) -> int:
 
 def test_as_reported_by_shows_what_was_known_then(page: Page, live_server: LiveServer) -> None:
     page.goto(live_server.url + CHART + "?countries=rus")
-    page.wait_for_selector("#part-chart .chart-drawn")
+    reach_for_charts(page)
     everything = claims_drawn(page)
     page.get_by_label("As reported by").fill("2019-12-22")
     page.wait_for_url(re.compile(r"\?countries=rus&as_of=2019-12-22$"))
@@ -225,7 +229,7 @@ def test_without_javascript_the_form_lands_on_the_filtered_page(browser: Browser
 
 def test_download_is_a_few_key_presses_away(page: Page, live_server: LiveServer) -> None:
     page.goto(live_server.url + CHART)
-    page.wait_for_selector("#part-chart .chart-drawn")
+    reach_for_charts(page)
     presses = 0
     while page.evaluate("() => document.activeElement.getAttribute('role')") != "tab":
         page.keyboard.press("Tab")
@@ -252,7 +256,7 @@ def test_download_is_a_few_key_presses_away(page: Page, live_server: LiveServer)
 
 def test_a_country_page_filters_every_chart(page: Page, live_server: LiveServer) -> None:
     page.goto(live_server.url + "/countries/rus")
-    page.wait_for_selector(".chart-drawn")
+    reach_for_charts(page)
     charts = page.locator(".chart-section .chart-plot").count()
     page.get_by_text("Log", exact=True).click()
     page.get_by_label("From").fill("2018")

@@ -14,6 +14,7 @@ from app.charts.figure import PLOT_MIN_PX
 
 from ..tiny_data import dataset_version
 from .conftest import LiveServer
+from .interact import reach_for_charts
 
 PAGES = [
     "/",
@@ -59,12 +60,8 @@ def watch(page: Page, server: LiveServer) -> PageLog:
 
 
 def wait_for_charts(page: Page) -> int:
-    expected = page.locator("[data-figure]").count()
-    if expected:
-        page.wait_for_function(
-            "n => document.querySelectorAll('.chart-drawn').length === n", arg=expected, timeout=15000
-        )
-    return expected
+    """Reach for every chart and wait until Plotly has drawn it; the number of charts."""
+    return reach_for_charts(page)
 
 
 def screenshot_name(path: str, width: int) -> str:

@@ -69,7 +69,7 @@ def test_hostile_text_is_escaped(hostile_client: TestClient, path: str) -> None:
     assert not page.select("img")
     assert all(attr(s, "src") or attr(s, "type") == "application/json" for s in page.select("script"))
     assert HOSTILE_SCRIPT not in response.text
-    for figure in figures(page):
+    for figure in figures(hostile_client, page):
         text = json.dumps(figure)
         assert "<script>" not in text
         assert "<img" not in text

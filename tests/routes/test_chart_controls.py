@@ -64,7 +64,7 @@ def test_a_country_page_applies_its_form_to_every_chart(client: TestClient) -> N
     page = parse(client.get("/countries/rus?from=2018").text)
     assert attr(one(page, "form[data-explorer-form]"), "action") == "/countries/rus"
     assert not page.select("input[name=countries]")
-    for figure in figures(page):
+    for figure in figures(client, page):
         assert all(
             str(x)[:4] >= "2017"
             for trace in figure["data"]

@@ -1,5 +1,5 @@
 """A chart's twins (``/charts/{name}.csv`` and the rest, in ``app/routes/charts.py``): its plotted rows as CSV and
-JSON, and PNG and SVG images."""
+JSON, PNG and SVG images, and the Plotly figure the page's script draws."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ import xml.etree.ElementTree as ET
 import pytest
 from fastapi.testclient import TestClient
 
-from ..html import BASE, figures, marks, parse
+from ..html import BASE, attr, figures, marks, one, parse
 from ..tiny_data import ROOT, dataset_version
 
 VERSION = dataset_version()
 
 
 def plotted_ids(client: TestClient, path: str) -> list[str]:
-    (figure,) = figures(parse(client.get(path).text))
+    (figure,) = figures(client, parse(client.get(path).text))
     return sorted(marks(figure))
 
 
@@ -58,7 +58,9 @@ def test_chart_download_carries_verification_and_chain(chained: TestClient) -> N
 def test_the_download_holds_exactly_what_is_drawn(many_countries_client: TestClient) -> None:
     page = parse(many_countries_client.get("/charts/workers-abroad").text)
     body = many_countries_client.get("/charts/workers-abroad.csv").content.decode("utf-8-sig")
-    assert sorted(row["id"] for row in csv.DictReader(io.StringIO(body))) == sorted(marks(figures(page)[0]))
+    assert sorted(row["id"] for row in csv.DictReader(io.StringIO(body))) == sorted(
+        marks(figures(many_countries_client, page)[0])
+    )
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -104,3 +106,23 @@ def test_svg_carries_the_key_the_dataset_version_and_the_licence(client: TestCli
     with (ROOT / "data" / "datapackage.json").open(encoding="utf-8") as handle:
         (licence,) = json.load(handle)["licenses"]
     assert f"Licence: {licence['title']} ({licence['name']}), {licence['path']}" in words
+
+
+def test_the_plotly_twin_is_the_figure_the_page_draws(client: TestClient) -> None:
+    page = parse(client.get("/charts/workers-abroad?countries=chn,rus&from=2017").text)
+    source = attr(one(page, ".chart-plot"), "data-figure-src")
+    assert source == "/charts/workers-abroad.plotly?countries=chn,rus&from=2017"
+    response = client.get(source)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert "content-disposition" not in response.headers  # read by the page's script, not a download
+    figure = response.json()
+    tabled = sorted(attr(a, "href").rsplit("/", 1)[1] for a in page.select("table.claims tbody tr td:first-child a"))
+    assert sorted(marks(figure)) == tabled
+    assert figure["layout"]["meta"]
+
+
+def test_the_plotly_twin_refuses_a_bad_filter_as_the_page_does(client: TestClient) -> None:
+    response = client.get("/charts/workers-abroad.plotly?from=20x7")
+    assert response.status_code == 400
+    assert "from" in response.text

@@ -50,7 +50,7 @@ def test_tracking_parameters_are_ignored(client: TestClient) -> None:
 
 def test_chart_table_holds_exactly_the_plotted_claims(client: TestClient) -> None:
     page = parse(client.get("/charts/workers-abroad?countries=chn,rus&from=2017&to=2025").text)
-    (figure,) = figures(page)
+    (figure,) = figures(client, page)
     plotted = sorted(marks(figure))
     tabled = sorted(attr(a, "href").rsplit("/", 1)[1] for a in page.select("table.claims tbody tr td:first-child a"))
     assert plotted == tabled
@@ -111,7 +111,7 @@ def test_chart_counts_independent_originals(chained: TestClient) -> None:
 
 
 def test_every_country_view_draws_every_country_in_its_own_panel(many_countries_client: TestClient) -> None:
-    figure = figures(parse(many_countries_client.get("/charts/workers-abroad").text))[0]
+    figure = figures(many_countries_client, parse(many_countries_client.get("/charts/workers-abroad").text))[0]
     titles = [a["text"] for a in figure["layout"]["annotations"] if a.get("name") == "panel-title"]
     assert sorted(titles) == sorted([f"<b>Country {code}</b>" for code in CODES] + ["<b>Russia</b>"])
     assert figure["layout"]["grid"]["pattern"] == "independent"
@@ -121,7 +121,9 @@ def test_every_country_view_draws_every_country_in_its_own_panel(many_countries_
 
 
 def test_a_few_chosen_countries_share_one_plot_with_a_legend(many_countries_client: TestClient) -> None:
-    figure = figures(parse(many_countries_client.get("/charts/workers-abroad?countries=xaa,xba").text))[0]
+    figure = figures(
+        many_countries_client, parse(many_countries_client.get("/charts/workers-abroad?countries=xaa,xba").text)
+    )[0]
     assert "grid" not in figure["layout"]
     legend = sorted(t["name"] for t in figure["data"] if t.get("showlegend"))
     assert legend == ["Country XAA", "Country XBA"]
@@ -153,7 +155,7 @@ def large_client(tmp_path: Path) -> TestClient:
 def test_many_claims_are_drawn_per_series_and_year(tmp_path: Path) -> None:
     client = large_client(tmp_path)
     page = parse(client.get("/charts/workers-abroad").text)
-    (figure,) = figures(page)
+    (figure,) = figures(client, page)
     drawn = marks(figure)
     assert len(drawn) == 5  # Russia in each of 2015-2019; the original claim shares 2018
     rows = page.select("table.aggregates tbody tr")
@@ -171,7 +173,7 @@ def test_many_claims_are_drawn_per_series_and_year(tmp_path: Path) -> None:
 def test_a_year_of_a_large_view_is_drawn_claim_by_claim(tmp_path: Path) -> None:
     client = large_client(tmp_path)
     page = parse(client.get("/charts/workers-abroad?countries=rus&from=2016&to=2016").text)
-    (figure,) = figures(page)
+    (figure,) = figures(client, page)
     drawn = marks(figure)
     assert len(drawn) == CLAIMS // 5
     assert not page.select("table.aggregates")
@@ -182,7 +184,7 @@ def test_the_key_points_at_the_legend_only_when_there_is_one(client: TestClient)
     several = text(parse(client.get("/charts/workers-abroad?countries=chn,rus").text), ".chart-key-note")
     assert "(the legend)" not in one
     assert "(the legend)" in several
-    figure = figures(parse(client.get("/charts/workers-abroad?countries=rus").text))[0]
+    figure = figures(client, parse(client.get("/charts/workers-abroad?countries=rus").text))[0]
     assert figure["layout"]["showlegend"] is False
 
 

@@ -219,7 +219,7 @@ def test_embed_page_has_minimal_chrome(client: TestClient) -> None:
     assert links["Get the data"] == "/charts/workers-abroad.csv?countries=rus"
     assert links["Full view with every claim and quote"] == "/charts/workers-abroad?countries=rus"
     assert not page.select("nav, table")
-    assert len(figures(page)) == 1
+    assert len(figures(client, page)) == 1
 
 
 def test_embed_is_light_unless_asked(client: TestClient) -> None:

@@ -27,13 +27,13 @@ from ..html import BASE, attr, one, parse
 from ..tiny_data import edit_cell, write_tiny_data
 
 EMBED = "/embed/workers-abroad?countries=rus"
+FIGURE = "/charts/workers-abroad.plotly?countries=rus"  # what the embed's script draws
 OLD_ZIP = "/data/nk-workers-abroad-1.0.0.zip"
 
 
-def drawn_values(html: str) -> set[float]:
-    """Every value the page's chart draws: the y of every trace of its Plotly figure (the events lane aside)."""
-    page = parse(html)
-    figure = json.loads(one(page, 'script[type="application/json"][id$="-figure"]').get_text())
+def drawn_values(figure_json: str | bytes) -> set[float]:
+    """Every value a chart draws: the y of every trace of its Plotly figure (the events lane aside)."""
+    figure = json.loads(figure_json)
     values: set[float] = set()
     for trace in figure["data"]:
         if (trace.get("meta") or {}) in ("event", "legend") or trace.get("yaxis", "y") != "y":
@@ -63,7 +63,7 @@ def two_releases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoReleas
     make_release(data, "1.0.0", date(2026, 1, 10))
     settings = Settings(data_dir=data, cache_dir=root / "cache")
     with app_client(settings) as first:
-        before = {path: first.get(path).content for path in (OLD_ZIP, "/v/1.0.0" + EMBED, EMBED)}
+        before = {path: first.get(path).content for path in (OLD_ZIP, "/v/1.0.0" + FIGURE, FIGURE)}
     edit_cell(data / "estimates.csv", 1, "value_low", "35000")  # e0001: about 30,000 workers in Russia -> 35,000
     edit_cell(data / "estimates.csv", 1, "value_high", "35000")
     with (data / "estimates.csv").open(encoding="utf-8") as handle:
@@ -74,17 +74,23 @@ def two_releases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoReleas
         yield TwoReleases(before, second)
 
 
+def figure_of(client: TestClient, embed: str) -> bytes:
+    """The figure an embed's script fetches and draws."""
+    source = attr(one(parse(client.get(embed).text), ".chart-plot"), "data-figure-src")
+    return client.get(source).content
+
+
 def test_the_pinned_embed_still_draws_the_old_values(two_releases: TwoReleases) -> None:
-    pinned = two_releases.client.get("/v/1.0.0" + EMBED)
-    assert pinned.status_code == 200
-    assert drawn_values(pinned.text) == {30000.0}
-    assert drawn_values(two_releases.before["/v/1.0.0" + EMBED].decode()) == {30000.0}
+    client = two_releases.client
+    pinned = parse(client.get("/v/1.0.0" + EMBED).text)
+    assert attr(one(pinned, ".chart-plot"), "data-figure-src") == "/v/1.0.0" + FIGURE
+    assert drawn_values(figure_of(client, "/v/1.0.0" + EMBED)) == {30000.0}
+    assert drawn_values(two_releases.before["/v/1.0.0" + FIGURE]) == {30000.0}
 
 
 def test_the_latest_embed_draws_the_new_values(two_releases: TwoReleases) -> None:
-    latest = two_releases.client.get(EMBED)
-    assert drawn_values(latest.text) == {35000.0, 40000.0}
-    assert drawn_values(two_releases.before[EMBED].decode()) == {30000.0}
+    assert drawn_values(figure_of(two_releases.client, EMBED)) == {35000.0, 40000.0}
+    assert drawn_values(two_releases.before[FIGURE]) == {30000.0}
 
 
 def test_the_newer_data_notice_is_on_the_pinned_embed_only(two_releases: TwoReleases) -> None:
@@ -143,10 +149,10 @@ def test_a_pinned_country_page_marks_the_charts_whose_claims_changed(two_release
     client = two_releases.client
     pinned = parse(client.get("/v/1.0.0/countries/rus").text)
     notices = {
-        attr(one(block, ".chart-plot"), "data-figure"): block.select_one(".newer-data")
+        attr(one(block, "figure.chart"), "id"): block.select_one(".newer-data")
         for block in pinned.select(".chart-block")
     }
-    changed = notices.pop("chart-workers_abroad-figure")
+    changed = notices.pop("chart-workers_abroad")
     assert changed is not None
     assert "1 claim added, 1 corrected" in changed.get_text()
     assert notices
