@@ -10,8 +10,7 @@ from typing import Literal
 
 from .jsontypes import JSONObject
 
-EMBED_DEFAULT_HEIGHT = 640  # px: title, subtitle, a 420 px chart, legend and source line at phone width
-OEMBED_DEFAULT_WIDTH = 720  # px: the nominal width oEmbed requires; the iframe itself fills its column
+OEMBED_DEFAULT_WIDTH = 720  # px: oEmbed's width unless maxwidth says; the iframe fills its column, sized for this
 OEMBED_CACHE_AGE = 86_400  # s: the data changes with a new dataset version, not by the hour
 
 Theme = Literal["light", "dark", "auto"]
@@ -38,7 +37,8 @@ def parse_theme(values: Sequence[str]) -> Theme:
 
 
 def iframe(embed_url: str, title: str, height: int) -> str:
-    """The iframe of an embed: it fills its column, whatever its width, and embed.js keeps its height right."""
+    """The iframe of an embed: it fills its column, whatever its width, at the height its content takes at the
+    nominal width (embed_size.py), which embed.js then keeps right."""
     return (
         f'<iframe src="{html.escape(embed_url)}" title="{html.escape(title)}" loading="lazy" '
         f'height="{height}" style="width:100%;border:0;" scrolling="no" data-nkw-embed></iframe>'
@@ -49,16 +49,19 @@ def script_tag(script_url: str) -> str:
     return f'<script src="{html.escape(script_url)}" async></script>'
 
 
-def embed_snippet(embed_url: str, script_url: str, title: str, height: int = EMBED_DEFAULT_HEIGHT) -> str:
+def embed_snippet(embed_url: str, script_url: str, title: str, height: int) -> str:
     """An iframe that fills the column, plus the script that keeps its height right."""
     return f"{iframe(embed_url, title, height)}\n{script_tag(script_url)}"
 
 
-def oembed_size(maxwidth: int | None, maxheight: int | None) -> tuple[int, int]:
-    """The width and height oEmbed states: ``maxwidth`` when given, since the iframe fills whatever it is given."""
-    width = OEMBED_DEFAULT_WIDTH if maxwidth is None else maxwidth
-    height = EMBED_DEFAULT_HEIGHT if maxheight is None else min(EMBED_DEFAULT_HEIGHT, maxheight)
-    return width, height
+def oembed_width(maxwidth: int | None) -> int:
+    """The width oEmbed states: ``maxwidth`` when given, since the iframe fills whatever it is given."""
+    return OEMBED_DEFAULT_WIDTH if maxwidth is None else maxwidth
+
+
+def oembed_height(content_height: int, maxheight: int | None) -> int:
+    """The height oEmbed states: the content's at its width, no more than ``maxheight`` (the spec's bound)."""
+    return content_height if maxheight is None else min(content_height, maxheight)
 
 
 def oembed_response(

@@ -11,7 +11,8 @@ from datetime import date
 
 from .charts.views import ChartView
 from .domain.source import Source
-from .embeds import Citation, citation, embed_snippet
+from .embed_size import embed_height
+from .embeds import OEMBED_DEFAULT_WIDTH, Citation, citation, embed_snippet
 from .urls import Urls
 
 
@@ -37,9 +38,11 @@ def take_away(view: ChartView, urls: Urls, site_name: str, version: str, accesse
     script = urls.absolute(urls.embed_js())
     sources = {claim.source.id: claim.source for claim in view.claims}
     newest_first = sorted(sources.values(), key=lambda source: (source.published, source.id), reverse=True)
+    # Sized for oEmbed's nominal width; embed.js, when the host page keeps it, follows the real one.
+    height = embed_height(view, OEMBED_DEFAULT_WIDTH, site_name=site_name, version=version)
     return TakeAway(
-        snippet=embed_snippet(pinned.absolute(pinned.embed(view)), script, view.title),
-        snippet_latest=embed_snippet(latest.absolute(latest.embed(view)), script, view.title),
+        snippet=embed_snippet(pinned.absolute(pinned.embed(view)), script, view.title, height),
+        snippet_latest=embed_snippet(latest.absolute(latest.embed(view)), script, view.title, height),
         version=version,
         citation=cite,
         sources=newest_first,

@@ -1,6 +1,8 @@
 // Include once on a page that embeds our charts: each iframe of ours is resized to the
 // height its content reports. Only messages from one of our iframes are read, and only
-// a sane height is applied.
+// a sane height is applied. Order does not matter: iframes inserted later (by a CMS,
+// with innerHTML) report when they load, and iframes that reported before this script
+// ran are asked to report again.
 (function () {
   "use strict";
   if (window.__nkwEmbedResizer) {
@@ -38,4 +40,14 @@
       }
     });
   });
+
+  // Addressed to our origin only: a frame that has since navigated elsewhere is not told anything.
+  // A frame whose document we can still read has not loaded our page yet: it reports when it does.
+  if (origin) {
+    ourFrames().forEach(function (frame) {
+      if (frame.contentWindow && !frame.contentDocument) {
+        frame.contentWindow.postMessage({ type: "nkw-embed:report" }, origin);
+      }
+    });
+  }
 })();

@@ -57,6 +57,8 @@ if TYPE_CHECKING:
 SINGLE_LAYOUTS = (("narrow", 360), ("medium", 600), ("wide", 960))  # < 480 px, 480-799, >= 800
 # Panels: charts.js takes floor((width - 60) / PANEL_MIN_WIDTH_PX) columns, at most NOMINAL_COLUMNS.
 PANEL_LAYOUTS = (("c1", 300), ("c2", 410), ("c3", 550), ("c4", 960))  # < 340 px, 340-479, 480-619, >= 620
+# The narrowest container each variant is shown in: static/site.css's @container rules, restated.
+LAYOUT_MIN_WIDTHS = {"narrow": 0, "medium": 480, "wide": 800, "c1": 0, "c2": 340, "c3": 480, "c4": 620}
 NARROW_PX = SINGLE_LAYOUTS[0][1]
 WIDE_PX = SINGLE_LAYOUTS[-1][1]
 AXIS_PX = 40  # time axis ticks and labels under the plot

@@ -10,7 +10,8 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
 from ..context import AppContext
 from ..deps import ContextDep, EditionDep, PageDep, SettingsDep, UrlsDep
-from ..embeds import DEFAULT_THEME, Theme, ThemeError, oembed_response, oembed_size, parse_theme
+from ..embed_size import embed_height
+from ..embeds import DEFAULT_THEME, Theme, ThemeError, oembed_height, oembed_response, oembed_width, parse_theme
 from ..settings import Settings
 from ..urls import Urls, split_pinned
 from .chart_lookup import find_view, newer_than, query_lists, view_at
@@ -88,8 +89,12 @@ def oembed_answer(
         theme = parse_theme(parse_qs(target.query).get("theme", []))
     except ThemeError as error:
         raise HTTPException(404, f"'{url}' names no embed of this site: {error}") from error
-    width, height = oembed_size(maxwidth, maxheight)
     pinned = urls.release(edition.version)
+    newer, _ = newer_than(view, edition, context.latest, pinned)
+    width = oembed_width(maxwidth)
+    content = embed_height(
+        view, width, site_name=settings.site_name, version=edition.version, newer=newer.words if newer else ""
+    )
     body = oembed_response(
         title=view.title,
         embed_url=pinned.absolute(pinned.embed(view, theme=None if theme == DEFAULT_THEME else theme)),
@@ -97,6 +102,6 @@ def oembed_answer(
         site_name=settings.site_name,
         site_url=urls.absolute(urls.home()),
         width=width,
-        height=height,
+        height=oembed_height(content, maxheight),
     )
     return JSONResponse(body, headers={"Cache-Control": f"public, max-age={body['cache_age']}"})

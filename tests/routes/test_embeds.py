@@ -41,12 +41,13 @@ def test_oembed_answers_field_by_field(client: TestClient) -> None:
     assert body["provider_name"] == "North Korean Workers Abroad"
     assert body["provider_url"] == f"{BASE}/"
     assert body["cache_age"] == 86400
-    assert (body["width"], body["height"]) == (720, 640)
+    assert body["width"] == 720
+    assert 420 < body["height"] < 2000  # the page's height at 720 px (tests/test_embed_size.py checks it)
     frame = one(parse(body["html"]), "iframe")
     assert attr(frame, "src") == f"{BASE}{PINNED}/embed/workers-abroad?countries=chn,rus&from=2017"
     assert attr(frame, "title") == body["title"]
     assert attr(frame, "loading") == "lazy"
-    assert attr(frame, "height") == "640"
+    assert attr(frame, "height") == str(body["height"])
     assert attr(one(parse(body["html"]), "script"), "src") == f"{BASE}/embed.js"
 
 
