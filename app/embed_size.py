@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .charts.svg import LAYOUT_MIN_WIDTHS
 from .charts.views import ChartView
+from .embeds import EMBED_SOURCES_SHOWN
 from .text_width import line_count, text_px
 
 
@@ -87,7 +88,7 @@ def embed_text(view: ChartView, *, site_name: str, version: str, newer: str = ""
             " Conflicting claims are drawn side by side, never averaged."
         ),
         notes=notes,
-        sources=f"Sources: {'; '.join(view.publishers) if view.publishers else 'none'}.",
+        sources=view.sources_words(EMBED_SOURCES_SHOWN),
         newer=f"{newer}: see the latest." if newer else "",
         links=LINKS_WORDS.format(site=site_name, version=version),
     )

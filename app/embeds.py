@@ -10,6 +10,7 @@ from typing import Literal
 
 from .jsontypes import JSONObject
 
+EMBED_SOURCES_SHOWN = 6  # publishers named under an embed's chart, most cited first; its full view lists all
 OEMBED_DEFAULT_WIDTH = 720  # px: oEmbed's width unless maxwidth says; the iframe fills its column, sized for this
 OEMBED_CACHE_AGE = 86_400  # s: the data changes with a new dataset version, not by the hour
 

@@ -12,7 +12,7 @@
   var script = document.currentScript;
   var origin = script ? new URL(script.src, window.location.href).origin : null;
   var MIN_HEIGHT = 100;
-  var MAX_HEIGHT = 5000;
+  var MAX_HEIGHT = 12000; // small multiples of many countries run tall at phone width
 
   function ourFrames() {
     return Array.prototype.filter.call(document.getElementsByTagName("iframe"), function (frame) {

@@ -55,6 +55,17 @@ def source_line(claims: Sequence[Claim]) -> list[str]:
     return [name for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
+def sources_words(publishers: Sequence[str], shown: int | None = None) -> str:
+    """The chart's source line: its publishers, most cited first; past ``shown`` of them, how many more there are
+    (an embed's line stays a line or two: its full view lists them all)."""
+    if not publishers:
+        return "Sources: none."
+    listed = publishers if shown is None else publishers[:shown]
+    rest = len(publishers) - len(listed)
+    more = f"; and {rest} more, in the full view" if rest else ""
+    return f"Sources: {'; '.join(listed)}{more}."
+
+
 def description(claims: Sequence[Claim], series: Sequence[str], subject: str, *, aggregated: bool = False) -> str:
     """A plain-language summary of what the chart shows, for screen readers and for everyone.
 

@@ -56,7 +56,7 @@ LEGEND_NAME_CHARS = 32  # longer series names wrap in the legend rather than run
 # Small multiples: one panel per country on a shared time axis. The page's script picks how many
 # columns fit the width it has; the server writes the layout for NOMINAL_COLUMNS.
 PANEL_PX = 150  # each panel's height, its title and tick labels included
-PANEL_MIN_WIDTH_PX = 140
+PANEL_MIN_WIDTH_PX = 130  # two columns from a 320 px box: a 360 px phone's embed is half as tall as with one
 NOMINAL_COLUMNS = 4
 PANEL_MARGIN_TOP_PX = 30
 PANEL_MARGIN_BOTTOM_PX = 30

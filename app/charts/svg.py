@@ -56,9 +56,9 @@ if TYPE_CHECKING:
 # each range to lay the drawing out for. static/site.css shows each variant in its range of container widths.
 SINGLE_LAYOUTS = (("narrow", 360), ("medium", 600), ("wide", 960))  # < 480 px, 480-799, >= 800
 # Panels: charts.js takes floor((width - 60) / PANEL_MIN_WIDTH_PX) columns, at most NOMINAL_COLUMNS.
-PANEL_LAYOUTS = (("c1", 300), ("c2", 410), ("c3", 550), ("c4", 960))  # < 340 px, 340-479, 480-619, >= 620
+PANEL_LAYOUTS = (("c1", 300), ("c2", 400), ("c3", 520), ("c4", 960))  # < 320 px, 320-449, 450-579, >= 580
 # The narrowest container each variant is shown in: static/site.css's @container rules, restated.
-LAYOUT_MIN_WIDTHS = {"narrow": 0, "medium": 480, "wide": 800, "c1": 0, "c2": 340, "c3": 480, "c4": 620}
+LAYOUT_MIN_WIDTHS = {"narrow": 0, "medium": 480, "wide": 800, "c1": 0, "c2": 320, "c3": 450, "c4": 580}
 NARROW_PX = SINGLE_LAYOUTS[0][1]
 WIDE_PX = SINGLE_LAYOUTS[-1][1]
 AXIS_PX = 40  # time axis ticks and labels under the plot

@@ -20,7 +20,7 @@ from ..domain.chains import independent_count, originals_text
 from ..domain.words import format_day
 from ..jsontypes import JSONObject
 from .aggregate import MAX_DRAWN_CLAIMS, MAX_DRAWN_IN_PANELS, aggregate, needs_aggregation
-from .describe import claim_hover, description, event_hover, source_line
+from .describe import claim_hover, description, event_hover, source_line, sources_words
 from .figure import RULED_EVENTS, Group, build_figure
 from .key import KeyEntry, key_entries
 from .marks import EventMark, Mark
@@ -90,6 +90,10 @@ class ChartView:
         """How many independent originals stand behind the plotted claims."""
         claims = self.claims
         return originals_text(independent_count(claim.original_id for claim in claims), len(claims))
+
+    def sources_words(self, shown: int | None = None) -> str:
+        """The source line under the chart: every publisher, or the ``shown`` most cited and a count of the rest."""
+        return sources_words(self.publishers, shown)
 
     @property
     def key(self) -> list[KeyEntry]:

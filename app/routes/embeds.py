@@ -11,7 +11,16 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from ..context import AppContext
 from ..deps import ContextDep, EditionDep, PageDep, SettingsDep, UrlsDep
 from ..embed_size import embed_height
-from ..embeds import DEFAULT_THEME, Theme, ThemeError, oembed_height, oembed_response, oembed_width, parse_theme
+from ..embeds import (
+    DEFAULT_THEME,
+    EMBED_SOURCES_SHOWN,
+    Theme,
+    ThemeError,
+    oembed_height,
+    oembed_response,
+    oembed_width,
+    parse_theme,
+)
 from ..settings import Settings
 from ..urls import Urls, split_pinned
 from .chart_lookup import find_view, newer_than, query_lists, view_at
@@ -37,7 +46,7 @@ def embed_page(
     # The default theme is left out of the discovery link, so a default embed's has an address of its own.
     oembed = urls.oembed_of(urls.embed(view, theme=None if theme == DEFAULT_THEME else theme))
     words = {"view": view, "theme": theme, "newer": newer, "newer_href": newer_href, "oembed": oembed}
-    return page.render("embed.html", words)
+    return page.render("embed.html", words | {"sources_shown": EMBED_SOURCES_SHOWN})
 
 
 @site_router.api_route("/embed.js", methods=["GET", "HEAD"])

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import plotly.graph_objects as go
+import pytest
 
+from app.charts.describe import sources_words
 from app.charts.query import ChartQuery
 from app.charts.views import ChartView, ChartViews, script_safe_json
 
@@ -87,3 +89,19 @@ def test_a_view_of_what_was_known_on_a_day_leaves_out_later_claims_and_events(vi
     assert later, "the view no longer tests events after the day"
     assert {e.id for e in then.events} == {e.id for e in now.events} - {e.id for e in later}
     assert "border-closure" not in {e.id for e in then.events}  # January 2020: not yet known at the deadline
+
+
+@pytest.mark.parametrize(
+    ("publishers", "shown", "words"),
+    [
+        ([], None, "Sources: none."),
+        (["Reuters"], 6, "Sources: Reuters."),
+        (["A", "B", "C"], None, "Sources: A; B; C."),
+        (["A", "B", "C"], 3, "Sources: A; B; C."),
+        (["A", "B", "C"], 2, "Sources: A; B; and 1 more, in the full view."),
+    ],
+)
+def test_the_source_line_names_the_first_publishers_and_counts_the_rest(
+    publishers: list[str], shown: int | None, words: str
+) -> None:
+    assert sources_words(publishers, shown) == words

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
+
+from app.embeds import EMBED_SOURCES_SHOWN
 
 from ..html import BASE, attr, figures, one, parse, text
 from ..tiny_data import dataset_version
@@ -232,3 +235,17 @@ def test_embed_theme_must_be_known(client: TestClient) -> None:
     response = client.get("/embed/revenue?theme=neon")
     assert response.status_code == 400
     assert "theme" in text(parse(response.text), ".error-detail")
+
+
+def test_an_embed_names_its_most_cited_publishers_and_counts_the_rest(client: TestClient) -> None:
+    rows = client.get("/charts/workers-abroad.json").json()["rows"]
+    cited = Counter(
+        f"{r['original_publisher']} (via {r['publisher']})" if r["original_publisher"] else r["publisher"] for r in rows
+    )
+    most_cited = sorted(cited, key=lambda name: (-cited[name], name))
+    assert len(most_cited) > EMBED_SOURCES_SHOWN
+    embed = text(parse(client.get("/embed/workers-abroad").text), ".source-line")
+    listed = "; ".join(most_cited[:EMBED_SOURCES_SHOWN])
+    assert embed == f"Sources: {listed}; and {len(most_cited) - EMBED_SOURCES_SHOWN} more, in the full view."
+    full = text(parse(client.get("/charts/workers-abroad").text), ".source-line")
+    assert full == f"Sources: {'; '.join(most_cited)}."
