@@ -355,8 +355,10 @@
     container.dataset.watched = "1";
     const figure = container.closest("figure") || container;
     function start() { activate(container); }
+    // A pointer already over the chart when this script ran never "enters" it: its first move counts too.
     container.addEventListener("pointermove", function (event) {
       container.lastPointer = { x: event.clientX, y: event.clientY };
+      start();
     }, { passive: true });
     container.addEventListener("pointerenter", function (event) {
       container.lastPointer = { x: event.clientX, y: event.clientY };

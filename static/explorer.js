@@ -211,7 +211,6 @@
     if (!toggle) {
       return;
     }
-    toggle.hidden = false;
     const summary = document.createElement("span");
     summary.className = "explorer-toggle-summary";
     toggle.appendChild(summary);
@@ -224,12 +223,21 @@
     form.addEventListener("explorer:synced", describe);
     function show(open) {
       toggle.setAttribute("aria-expanded", String(open));
-      explorer.classList.toggle("filters-collapsed", !open);
+      explorer.classList.toggle("filters-open", open);
     }
-    toggle.addEventListener("click", function () {
+    // A link without a script (it opens the form as its target); a button with one.
+    toggle.addEventListener("click", function (event) {
+      event.preventDefault();
       show(toggle.getAttribute("aria-expanded") !== "true");
     });
-    // On a phone the form starts folded behind the button, so the chart is the first thing seen.
+    toggle.addEventListener("keydown", function (event) {
+      if (event.key === " ") {
+        event.preventDefault();
+        toggle.click();
+      }
+    });
+    // On a phone the form starts folded behind the button (the stylesheet folds it, so the chart is the first
+    // thing seen and nothing moves when this runs); on a wider screen the form shows and the button does not.
     show(!NARROW.matches);
     form.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && NARROW.matches) {
