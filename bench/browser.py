@@ -78,24 +78,25 @@ class Navigation:
     def document_bytes(self) -> int:
         return sum(f.wire_bytes for f in self.fetched if f.is_document)
 
+    def painted(self, at_ms: float | None) -> float:
+        """A chart seen painted at ``at_ms`` is visible then, and not before the first contentful paint; NaN if it
+        never was."""
+        return float("nan") if at_ms is None else max(at_ms, self.fcp_ms or 0.0)
+
     @property
     def visible_ms(self) -> float:
-        """Chart visible: the server-drawn SVG painted, and not before the first contentful paint."""
-        if self.svg_painted_ms is None:
-            return float("nan")
-        return max(self.svg_painted_ms, self.fcp_ms or 0.0)
+        """Chart visible: the server-drawn SVG painted."""
+        return self.painted(self.svg_painted_ms)
+
+    @property
+    def all_visible_ms(self) -> float:
+        """All the page's server-drawn charts painted (a page with several)."""
+        return self.painted(self.all_svg_painted_ms)
 
     @property
     def chart_ms(self) -> float:
         """Plotly has drawn every point (the references' time to chart)."""
         return float("nan") if self.chart_done_ms is None else self.chart_done_ms
-
-    @property
-    def all_visible_ms(self) -> float:
-        """All the page's server-drawn charts painted (a page with several)."""
-        if self.all_svg_painted_ms is None:
-            return float("nan")
-        return max(self.all_svg_painted_ms, self.fcp_ms or 0.0)
 
     @property
     def bytes_until_visible(self) -> int:
