@@ -99,7 +99,13 @@ test-fast: prepare tools
 # What the benchmark runs besides the app (bench/README.md): the full plotly.js bundle at the vendored basic
 # bundle's version, for the full-bundle static reference page, and Lighthouse, pinned in bench/package-lock.json.
 BENCH_CACHE := bench/.cache
-bench-tools: $(STAMP)
+# npm ci wipes and reinstalls: only when the lock file changed.
+LIGHTHOUSE_STAMP := bench/node_modules/.installed
+$(LIGHTHOUSE_STAMP): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --silent --no-audit --no-fund
+	touch $@
+
+bench-tools: $(STAMP) $(LIGHTHOUSE_STAMP)
 	@version=$$($(BIN)/python -m app plotly-version); target=$(BENCH_CACHE)/plotly-$$version.min.js; \
 	if [ ! -f $$target ]; then \
 	  tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent plotly.js-dist-min@$$version >/dev/null) \
@@ -107,7 +113,6 @@ bench-tools: $(STAMP)
 	  && mkdir -p $(BENCH_CACHE) && cp $$tmp/package/plotly.min.js $$target && rm -rf $$tmp \
 	  && echo "fetched $$target"; \
 	fi
-	npm ci --prefix bench --silent --no-audit --no-fund
 
 bench: prepare browser bench-tools
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[bench]'
