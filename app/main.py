@@ -57,11 +57,14 @@ def assemble(
         lifespan=lifespan,
     )
     app.state.context = context
-    app.add_middleware(ResponseCacheMiddleware, today=context.clock)
-    # A request for an unknown host is refused before it can reach the cache or any link.
+    # Added first, runs last (innermost): a request for an unknown host is refused before it can reach any link;
+    # the refusal is never kept, so the cache outside holds answers for allowed hosts only.
     app.add_middleware(AllowedHostsMiddleware, allowed_hosts=context.settings.host_names)
-    # Added last, runs first: security headers go on every response, cached, refused or not.
+    # Security headers go on every response the app makes, refusals included; the cache keeps them with the rest,
+    # so a hit carries them too.
     app.add_middleware(SecurityHeadersMiddleware)
+    # Added last, runs first: a hit (most requests) is answered before any other layer.
+    app.add_middleware(ResponseCacheMiddleware, today=context.clock)
     install_error_handlers(app)
     include_routers(app, release_routers, site_routers)
     return app

@@ -11,7 +11,7 @@
   let mark = Array.from(document.querySelectorAll(".scatterlayer path.point")).find(hasBox);
   if (!mark) {
     const svg = Array.from(document.querySelectorAll("svg.chart-svg")).find(hasBox);
-    mark = svg && Array.from(svg.querySelectorAll("g.cs-marks > *")).find(hasBox);
+    mark = svg && Array.from(svg.querySelectorAll("g.cs-marks > use")).find(hasBox);
   }
   if (!mark) return null;
   let box = mark.getBoundingClientRect();

@@ -4,7 +4,8 @@
 //                    frame AFTER the frame in which it was first seen, so that frame has been painted
 //   allSvgPaintedAt  the same for the last server-drawn chart to appear (a page with several)
 //   chartDoneAt      Plotly has drawn window.__expectedPoints points (the references' time to chart)
-//   hoverAt          Plotly's hover label first appears
+//   hoverAt          a hover label first appears: Plotly's, or the server drawing's own (.chart-tip, shown by
+//                    static/charts.js with the same words while plotly.js loads)
 (() => {
   const clock = { svgPaintedAt: undefined, allSvgPaintedAt: undefined, chartDoneAt: undefined, hoverAt: undefined };
   window.__bench = clock;
@@ -35,8 +36,9 @@
   };
   requestAnimationFrame(frame);
   new MutationObserver(() => {
-    if (clock.hoverAt === undefined && document.querySelector(".hoverlayer .hovertext")) {
+    if (clock.hoverAt === undefined
+        && document.querySelector(".hoverlayer .hovertext, .chart-tip:not([hidden]):not(:empty)")) {
       clock.hoverAt = performance.now();
     }
-  }).observe(document, { childList: true, subtree: true });
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["hidden"] });
 })();

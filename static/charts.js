@@ -14,6 +14,7 @@
   const NARROW_PX = 300; // below this, event labels do not fit; the list under the chart has them
   const FIT_ROUNDS = 6;
   const TAP_REPEAT_MS = 500;
+  const HOVER_PX = 20; // Plotly's hoverdistance
   const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
 
   function cssColour(name) {
@@ -284,12 +285,105 @@
   }
 
   function figureOf(container) {
-    return fetch(container.dataset.figureSrc, { headers: { Accept: "application/json" } }).then(function (response) {
-      if (!response.ok) {
-        throw new Error("chart figure: HTTP " + response.status);
-      }
-      return response.json();
+    // Fetched once per chart: the drawing's hover words and Plotly both read it.
+    if (!container.figureLoading) {
+      container.figureLoading = fetch(container.dataset.figureSrc, { headers: { Accept: "application/json" } })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error("chart figure: HTTP " + response.status);
+          }
+          return response.json();
+        });
+      container.figureLoading.catch(function () { container.figureLoading = null; });
+    }
+    return container.figureLoading;
+  }
+
+  function hoverWords(figure) {
+    // Each mark's hover words as Plotly shows them, by the mark's id (customdata [address, id]).
+    const words = {};
+    figure.data.forEach(function (trace) {
+      (trace.customdata || []).forEach(function (data, index) {
+        if (data && data[1] && trace.hovertext && !(data[1] in words)) {
+          words[data[1]] = trace.hovertext[index];
+        }
+      });
     });
+    return words;
+  }
+
+  function plainLines(html) {
+    // Plotly's hover markup (<br>, <b>, entities) as lines of plain text: never parsed into the page.
+    return html.split(/<br\s*\/?>/i).map(function (line) {
+      return new DOMParser().parseFromString(line, "text/html").body.textContent;
+    });
+  }
+
+  function nearestMark(container, x, y) {
+    // As Plotly picks the mark to label: the closest one within HOVER_PX of the pointer, a small one included.
+    let best = null;
+    let bestDistance = HOVER_PX;
+    container.querySelectorAll(".chart-svg use[data-m]").forEach(function (mark) {
+      const box = mark.getBoundingClientRect();
+      if (!box.width && !box.height) {
+        return; // in a drawing this width does not show
+      }
+      const dx = Math.max(box.left - x, 0, x - box.right);
+      const dy = Math.max(box.top - y, 0, y - box.bottom);
+      const distance = Math.sqrt(dx * dx + dy * dy);
+      if (distance <= bestDistance) {
+        best = mark;
+        bestDistance = distance;
+      }
+    });
+    return best;
+  }
+
+  function tipFor(container) {
+    let tip = container.querySelector(".chart-tip");
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.className = "chart-tip";
+      tip.hidden = true;
+      container.appendChild(tip);
+    }
+    return tip;
+  }
+
+  function showTip(container, mark) {
+    // The drawing's own hover label, until Plotly takes over: the same words, next to the mark.
+    figureOf(container).then(function (figure) {
+      if (container.hoveredMark !== mark || !mark.isConnected || container.dataset.drawn === "1") {
+        return;
+      }
+      container.hoverWords = container.hoverWords || hoverWords(figure);
+      const words = container.hoverWords[mark.dataset.m];
+      if (!words) {
+        return;
+      }
+      const tip = tipFor(container);
+      tip.replaceChildren();
+      plainLines(words).forEach(function (line, index) {
+        const row = document.createElement(index === 0 ? "strong" : "span");
+        row.textContent = line;
+        tip.appendChild(row);
+      });
+      tip.hidden = false;
+      const box = container.getBoundingClientRect();
+      const at = mark.getBoundingClientRect();
+      const left = Math.max(0, Math.min(at.right - box.left + 8, box.width - tip.offsetWidth));
+      const below = at.bottom - box.top + 8;
+      const top = below + tip.offsetHeight > box.height ? at.top - box.top - tip.offsetHeight - 8 : below;
+      tip.style.left = left + "px";
+      tip.style.top = Math.max(0, top) + "px";
+    }).catch(function () { /* no words to show: Plotly's label comes with the chart, or not at all */ });
+  }
+
+  function hideTip(container) {
+    const tip = container.querySelector(".chart-tip");
+    if (tip) {
+      tip.hidden = true;
+    }
   }
 
   function replayPointer(container) {
@@ -317,6 +411,10 @@
       container.style.height = base + "px";
     }
     drawings.forEach(function (svg) { svg.remove(); });
+    const tip = container.querySelector(".chart-tip");
+    if (tip) {
+      tip.remove();
+    }
     return window.Plotly.newPlot(container, figure.data, figure.layout, figure.config).then(function (plot) {
       openOnClick(plot, function (point) { return point.customdata && point.customdata[0]; });
       replayPointer(container);
@@ -328,6 +426,7 @@
         timer = window.setTimeout(function () { fit(plot, FIT_ROUNDS); }, 100);
       }).observe(plot);
       return fitted.then(function () {
+        replayPointer(container); // fitting redraws, which clears a hover label
         container.classList.add("chart-drawn");
         container.dispatchEvent(new CustomEvent("nkw:chart-drawn", { bubbles: true }));
       });
@@ -355,15 +454,34 @@
     container.dataset.watched = "1";
     const figure = container.closest("figure") || container;
     function start() { activate(container); }
+    function track(event) {
+      // The mark nearest the pointer: its words show at once, from the figure (the drawing's own hover label).
+      const mark = nearestMark(container, event.clientX, event.clientY);
+      if (mark === container.hoveredMark) {
+        return;
+      }
+      container.hoveredMark = mark;
+      if (mark) {
+        showTip(container, mark);
+      } else {
+        hideTip(container);
+      }
+    }
     // A pointer already over the chart when this script ran never "enters" it: its first move counts too.
     container.addEventListener("pointermove", function (event) {
       container.lastPointer = { x: event.clientX, y: event.clientY };
       start();
+      track(event);
     }, { passive: true });
+    container.addEventListener("pointerover", track);
     container.addEventListener("pointerenter", function (event) {
       container.lastPointer = { x: event.clientX, y: event.clientY };
       start();
     }, { once: true });
+    container.addEventListener("pointerleave", function () {
+      container.hoveredMark = null;
+      hideTip(container);
+    });
     container.addEventListener("pointerdown", start, { once: true });
     container.addEventListener("touchstart", start, { once: true, passive: true });
     figure.addEventListener("focusin", start, { once: true });

@@ -325,7 +325,11 @@ def _group_marks(marks: Sequence[Mark], colour: str, box: Box, axis: ValueAxis, 
         symbol = _symbol(mark)
         hollow = ' fill="none"' if not period.known and symbol in "osdt" else ""
         ends = [high, low] if has_low else [high]
-        over += [f'<use href="#{prefix}{symbol}" x="{box.x(x)}" y="{_n(y)}"{fade}{hollow}/>' for y in ends]
+        # data-m names the mark, so that the page's script can show its hover words before Plotly is ready.
+        name = escape(mark.id, quote=True)
+        over += [
+            f'<use href="#{prefix}{symbol}" x="{box.x(x)}" y="{_n(y)}"{fade}{hollow} data-m="{name}"/>' for y in ends
+        ]
     return f'<g class="cs-marks" fill="{colour}" stroke="{colour}" stroke-width="2">{"".join(under + over)}</g>'
 
 

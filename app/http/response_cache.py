@@ -54,12 +54,18 @@ MAX_BODY = 16 * MiB  # a larger response is passed through as it comes, never co
 CacheKey = tuple[str, str, str, bytes, str]  # scheme, Host, path, query string, the day (citations carry it)
 
 
+Headers_ = list[tuple[bytes, bytes]]
+
+
 @dataclass(frozen=True)
 class Entry:
-    headers: list[tuple[bytes, bytes]]
+    headers: Headers_
     body: bytes
     encoded: dict[str, bytes]
     etag: bytes
+    # Every answer's headers, worked out once: a hit only picks one (most requests are hits).
+    answers: dict[str | None, Headers_]  # the 200's, by content coding (None: the body as it is)
+    not_modified: Headers_  # the 304's
 
     @property
     def size(self) -> int:
@@ -77,7 +83,12 @@ def make_entry(headers: list[tuple[bytes, bytes]], body: bytes) -> Entry:
     if not any(name.lower() == b"cache-control" for name, _ in kept):
         kept.append((b"cache-control", PAGE_CACHE_CONTROL.encode()))
     etag = f'"{hashlib.blake2b(body, digest_size=10).hexdigest()}"'.encode()
-    return Entry(headers=kept, body=body, encoded=encoded, etag=etag)
+    common = [*kept, (b"etag", etag), (b"vary", b"Accept-Encoding")]
+    answers: dict[str | None, Headers_] = {None: [*common, (b"content-length", str(len(body)).encode())]}
+    for coding, encoded_body in encoded.items():
+        length = str(len(encoded_body)).encode()
+        answers[coding] = [*common, (b"content-length", length), (b"content-encoding", coding.encode())]
+    return Entry(kept, body, encoded, etag, answers, not_modified_headers(common))
 
 
 class ResponseCacheMiddleware:
@@ -172,15 +183,13 @@ class ResponseCacheMiddleware:
         return entry
 
     async def _send(self, entry: Entry, request_headers: Headers, head: bool, send: Send) -> None:
-        common = [*entry.headers, (b"etag", entry.etag), (b"vary", b"Accept-Encoding")]
-        if is_not_modified(request_headers.get("if-none-match", ""), entry.etag.decode("ascii")):
-            await send({"type": "http.response.start", "status": 304, "headers": not_modified_headers(common)})
+        if_none_match = request_headers.get("if-none-match")
+        if if_none_match and is_not_modified(if_none_match, entry.etag.decode("ascii")):
+            await send({"type": "http.response.start", "status": 304, "headers": list(entry.not_modified)})
             await send({"type": "http.response.body", "body": b""})
             return
-        coding = choose_encoding(request_headers.get("accept-encoding", ""), set(entry.encoded))
+        coding = choose_encoding(request_headers.get("accept-encoding", ""), entry.encoded.keys())
         body = entry.encoded[coding] if coding else entry.body
-        headers = [*common, (b"content-length", str(len(body)).encode())]
-        if coding:
-            headers.append((b"content-encoding", coding.encode()))
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        # A copy: a server or middleware outside may add its own headers to the list it is given.
+        await send({"type": "http.response.start", "status": 200, "headers": list(entry.answers[coding])})
         await send({"type": "http.response.body", "body": b"" if head else body})

@@ -3,10 +3,12 @@ phone's and a desktop's width); with JavaScript on, Plotly takes its place witho
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from .conftest import LiveServer
 from .interact import reach_for_charts
@@ -151,5 +153,46 @@ def test_a_tap_on_a_phone_brings_the_interactive_chart(browser: Browser, live_se
         page.locator(".chart-plot").tap()
         page.locator(".chart-plot.chart-drawn").wait_for(timeout=20_000)
         assert page.locator(".chart-plot .chart-svg").count() == 0
+    finally:
+        context.close()
+
+
+def test_the_drawing_labels_the_mark_under_the_pointer_while_plotly_is_still_on_its_way(
+    browser: Browser, live_server: LiveServer
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.route("**/assets/plotly.*", lambda route: route.abort())  # plotly.js never arrives
+        page.goto(live_server.url + "/embed/revenue")
+        mark = page.locator(".chart-plot .chart-svg:visible .cs-marks use").nth(2)
+        claim = mark.get_attribute("data-m")
+        box = mark.bounding_box()
+        assert box is not None
+        assert claim
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.move(box["x"] + box["width"] / 2 + 1, box["y"] + box["height"] / 2)
+        tip = page.locator(".chart-plot .chart-tip")
+        tip.wait_for(state="visible", timeout=5_000)
+        # The words Plotly's label would show for this claim, from the figure the page fetched.
+        figure = page.request.get(live_server.url + "/charts/revenue.plotly").json()
+        words = next(
+            trace["hovertext"][index]
+            for trace in figure["data"]
+            for index, data in enumerate(trace.get("customdata") or [])
+            if data and data[1] == claim
+        )
+        lines = [re.sub(r"<[^>]+>", "", line) for line in re.split(r"<br\s*/?>", words)]
+        assert tip.locator(":scope > *").all_inner_texts() == [html.unescape(line) for line in lines]
+        tip_box = tip.bounding_box()
+        plot_box = page.locator(".chart-plot").bounding_box()
+        assert tip_box is not None
+        assert plot_box is not None
+        assert plot_box["x"] <= tip_box["x"]
+        assert tip_box["x"] + tip_box["width"] <= plot_box["x"] + plot_box["width"] + 1
+        # Off the marks, the label goes.
+        page.mouse.move(plot_box["x"] + 2, plot_box["y"] + plot_box["height"] + 40)
+        expect(tip).to_be_hidden()
+        assert page.locator(".chart-plot .scatterlayer").count() == 0
     finally:
         context.close()
