@@ -389,8 +389,9 @@
   function replayPointer(container) {
     // The pointer that asked for the chart is still over it: show its hover label now, without waiting for
     // the reader to move again.
+    // Not after a tap: a finger does not hover, and a tap has its own rule (openOnClick).
     const at = container.lastPointer;
-    if (!at || !container.matches(":hover")) {
+    if (!at || at.type === "touch" || !container.matches(":hover")) {
       return;
     }
     const target = document.elementFromPoint(at.x, at.y);
@@ -469,13 +470,13 @@
     }
     // A pointer already over the chart when this script ran never "enters" it: its first move counts too.
     container.addEventListener("pointermove", function (event) {
-      container.lastPointer = { x: event.clientX, y: event.clientY };
+      container.lastPointer = { x: event.clientX, y: event.clientY, type: event.pointerType };
       start();
       track(event);
     }, { passive: true });
     container.addEventListener("pointerover", track);
     container.addEventListener("pointerenter", function (event) {
-      container.lastPointer = { x: event.clientX, y: event.clientY };
+      container.lastPointer = { x: event.clientX, y: event.clientY, type: event.pointerType };
       start();
     }, { once: true });
     container.addEventListener("pointerleave", function () {
