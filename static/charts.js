@@ -319,11 +319,23 @@
     });
   }
 
+  function markName(container, mark) {
+    // The first drawing names its marks (data-m); the others hold the same marks in the same order (svg.py).
+    if (mark.dataset.m) {
+      return mark.dataset.m;
+    }
+    const drawing = mark.closest(".chart-svg");
+    const named = container.querySelector(".chart-svg");
+    const place = Array.prototype.indexOf.call(drawing.querySelectorAll(".cs-marks use"), mark);
+    const twin = named.querySelectorAll(".cs-marks use")[place];
+    return twin ? twin.dataset.m : undefined;
+  }
+
   function nearestMark(container, x, y) {
     // As Plotly picks the mark to label: the closest one within HOVER_PX of the pointer, a small one included.
     let best = null;
     let bestDistance = HOVER_PX;
-    container.querySelectorAll(".chart-svg use[data-m]").forEach(function (mark) {
+    container.querySelectorAll(".chart-svg .cs-marks use").forEach(function (mark) {
       const box = mark.getBoundingClientRect();
       if (!box.width && !box.height) {
         return; // in a drawing this width does not show
@@ -357,7 +369,7 @@
         return;
       }
       container.hoverWords = container.hoverWords || hoverWords(figure);
-      const words = container.hoverWords[mark.dataset.m];
+      const words = container.hoverWords[markName(container, mark)];
       if (!words) {
         return;
       }

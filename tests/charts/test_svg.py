@@ -219,3 +219,18 @@ def test_the_legend_wraps_and_the_labels_stack_as_the_page_script_lays_them_out(
     names = ["China", "Kuwait", "Mongolia", "Poland", "Qatar", "Russia"]
     assert {row for row, _ in legend_flow(names, 880)} == {0}
     assert {row for row, _ in legend_flow(names, 263)} == {0, 1, 2}
+
+
+def test_the_first_drawing_names_every_mark_and_the_others_hold_them_in_the_same_order(views: ChartViews) -> None:
+    """static/charts.js finds the name of a mark in any drawing by its place in the first (data-m)."""
+    for view in all_views(views):
+        opening = '<svg class="chart-svg'
+        drawings = [ET.fromstring(opening + svg) for svg in view.svg.split(opening)[1:]]
+        assert len(drawings) >= 3
+        first, *others = [mark_uses(root) for root in drawings]
+        names = [use.get("data-m") for _, use in first]
+        assert all(names), view.title
+        assert set(names) <= {mark.id for mark in view.marks}
+        for uses in others:
+            assert all(use.get("data-m") is None for _, use in uses)
+            assert [(colour, symbol(use)) for colour, use in uses] == [(colour, symbol(use)) for colour, use in first]
