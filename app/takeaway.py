@@ -25,7 +25,8 @@ class TakeAway:
     sources: list[Source]  # every source behind a plotted claim, newest first
 
 
-def take_away(view: ChartView, urls: Urls, site_name: str, version: str, accessed: date) -> TakeAway:
+def take_away(view: ChartView, urls: Urls, site_name: str, version: str, accessed: date, newer: str = "") -> TakeAway:
+    """``newer``: the notice a pinned embed of ``view`` shows (its data moved on), so the snippet's height has it."""
     pinned, latest = urls.release(version), urls.latest()
     cite = citation(
         site_name=site_name,
@@ -39,7 +40,7 @@ def take_away(view: ChartView, urls: Urls, site_name: str, version: str, accesse
     sources = {claim.source.id: claim.source for claim in view.claims}
     newest_first = sorted(sources.values(), key=lambda source: (source.published, source.id), reverse=True)
     # Sized for oEmbed's nominal width; embed.js, when the host page keeps it, follows the real one.
-    height = embed_height(view, OEMBED_DEFAULT_WIDTH, site_name=site_name, version=version)
+    height = embed_height(view, OEMBED_DEFAULT_WIDTH, site_name=site_name, version=version, newer=newer)
     return TakeAway(
         snippet=embed_snippet(pinned.absolute(pinned.embed(view)), script, view.title, height),
         snippet_latest=embed_snippet(latest.absolute(latest.embed(view)), script, view.title, height),

@@ -331,15 +331,21 @@
     return twin ? twin.dataset.m : undefined;
   }
 
+  function shownDrawing(container) {
+    // The server's drawing for this width: the stylesheet hides the others (one per layout).
+    return Array.prototype.find.call(container.querySelectorAll(".chart-svg"), function (svg) {
+      return svg.getBoundingClientRect().height > 0;
+    });
+  }
+
   function nearestMark(container, x, y) {
     // As Plotly picks the mark to label: the closest one within HOVER_PX of the pointer, a small one included.
+    // Only the drawing this width shows: one box per mark per move.
+    const shown = shownDrawing(container);
     let best = null;
     let bestDistance = HOVER_PX;
-    container.querySelectorAll(".chart-svg .cs-marks use").forEach(function (mark) {
+    (shown ? shown.querySelectorAll(".cs-marks use") : []).forEach(function (mark) {
       const box = mark.getBoundingClientRect();
-      if (!box.width && !box.height) {
-        return; // in a drawing this width does not show
-      }
       const dx = Math.max(box.left - x, 0, x - box.right);
       const dy = Math.max(box.top - y, 0, y - box.bottom);
       const distance = Math.sqrt(dx * dx + dy * dy);
@@ -418,7 +424,7 @@
     // The server's drawing holds the chart's place until now: Plotly takes its box at its height and draws in
     // the same task, so nothing below the chart moves when one replaces the other.
     const drawings = container.querySelectorAll(".chart-svg");
-    const shown = Array.prototype.find.call(drawings, function (svg) { return svg.getBoundingClientRect().height > 0; });
+    const shown = shownDrawing(container);
     const base = shown ? Math.round(shown.getBoundingClientRect().height) : (figure.layout.meta || {}).heightPx || 0;
     if (base) {
       container.style.height = base + "px";

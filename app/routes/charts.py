@@ -73,7 +73,8 @@ def chart_page(view: ChartView, page: Page, context: AppContext, edition: Editio
     views, release = edition.views, edition.release
     labels = {code: category.label for code, category in views.indicator_labels.items()}
     controls = chart_controls(view.spec, view.query, views.countries(view.spec), release, labels)
-    extras = take_away(view, urls, context.settings.site_name, release.version, context.clock())
     newer, newer_href = newer_than(view, edition, context.latest, urls)
+    words_of_newer = newer.words if newer else ""
+    extras = take_away(view, urls, context.settings.site_name, release.version, context.clock(), words_of_newer)
     words = {"view": view, "controls": controls, "take_away": extras, "newer": newer, "newer_href": newer_href}
     return page.render("chart.html", words)

@@ -53,8 +53,11 @@ def country_page(
     indicators = summaries[country.iso3].indicators
     charts = [views.get(spec, replace(shared, indicator=i, countries=(country.iso3,))) for i in indicators]
     accessed, site_name = context.clock(), context.settings.site_name
-    extras = [take_away(view, urls, site_name, release.version, accessed) for view in charts]
     newer = [newer_than(view, edition, context.latest, urls) for view in charts]
+    extras = [
+        take_away(view, urls, site_name, release.version, accessed, notice.words if notice else "")
+        for view, (notice, _) in zip(charts, newer, strict=True)
+    ]
     context_ = {
         "country": summaries[country.iso3],
         "charts": list(zip(charts, extras, newer, strict=True)),

@@ -190,3 +190,14 @@ def test_every_released_zip_is_the_same_bytes_as_when_it_was_released(cache_dir:
         for version, digest in RELEASED_ZIPS.items():
             body = client.get(f"/v/{version}/data/nk-workers-abroad-{version}.zip").content
             assert hashlib.sha256(body).hexdigest() == digest, f"the {version} zip changed"
+
+
+def test_a_pinned_chart_page_sizes_its_snippet_with_the_newer_data_notice(two_releases: TwoReleases) -> None:
+    """The pinned embed shows what changed since; its snippet's height counts that line, as oEmbed's does."""
+    client = two_releases.client
+    pinned_chart = "/v/1.0.0/charts/workers-abroad?countries=rus"
+    answer = client.get("/oembed", params={"url": BASE + pinned_chart}).json()
+    latest = client.get("/oembed", params={"url": BASE + "/charts/workers-abroad?countries=rus"}).json()
+    assert answer["height"] > latest["height"]  # the notice's lines
+    page = client.get(pinned_chart).text.replace("&#34;", '"').replace("&quot;", '"')
+    assert f'height="{answer["height"]}"' in page
