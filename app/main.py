@@ -23,6 +23,7 @@ from .http.response_cache import ResponseCacheMiddleware
 from .routes import RELEASE_ROUTERS, SITE_ROUTERS, include_routers
 from .security import SecurityHeadersMiddleware
 from .settings import Settings
+from .warmup import CountryWarmer, warm_routes
 
 
 def create_app(settings: Settings | None = None, clock: Callable[[], date] = date.today) -> FastAPI:
@@ -44,8 +45,12 @@ def assemble(
     """The app around a built context: routers, error pages and the middleware, outermost last."""
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await warm_routes(app, context.settings.host_names[0] if context.settings.host_names else "localhost")
+        countries = CountryWarmer(context.latest)
+        countries.start()
         yield
+        countries.stop()
         context.images.close()  # the browser kaleido started, if any
 
     app = FastAPI(

@@ -423,7 +423,7 @@
     Object.keys(theme).forEach(function (path) { setPath(figure.layout, path, theme[path]); });
     // The server's drawing holds the chart's place until now: Plotly takes its box at its height and draws in
     // the same task, so nothing below the chart moves when one replaces the other.
-    const drawings = container.querySelectorAll(".chart-svg");
+    const drawings = container.querySelectorAll(".chart-svg, .chart-symbols");
     const shown = shownDrawing(container);
     const base = shown ? Math.round(shown.getBoundingClientRect().height) : (figure.layout.meta || {}).heightPx || 0;
     if (base) {

