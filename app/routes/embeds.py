@@ -14,7 +14,6 @@ from ..embed_size import embed_height
 from ..embeds import (
     DEFAULT_THEME,
     EMBED_SOURCES_SHOWN,
-    Theme,
     ThemeError,
     oembed_height,
     oembed_response,
@@ -40,11 +39,17 @@ def embed_page(
     context: ContextDep,
     edition: EditionDep,
     urls: UrlsDep,
-    theme: Annotated[Theme, Query()] = DEFAULT_THEME,
+    # Listed for the API's description; read with every other parameter, by the one strict parser.
+    _theme: Annotated[str | None, Query(alias="theme", description="light (the default), dark or auto")] = None,
 ) -> HTMLResponse:
     """The chart for an iframe: title, subtitle, chart, source line, and links to its data and full view;
     pinned to an older release, a line saying what changed since, linking to the latest."""
-    view = find_view(edition.views, slug, query_lists(request))
+    params = query_lists(request)
+    try:
+        theme = parse_theme(params.get("theme", []))
+    except ThemeError as error:
+        raise HTTPException(400, str(error)) from error
+    view = find_view(edition.views, slug, params)
     newer, newer_href = newer_than(view, edition, context.latest, urls)
     # The default theme is left out of the discovery link, so a default embed's has an address of its own.
     oembed = urls.oembed_of(urls.embed(view, theme=None if theme == DEFAULT_THEME else theme))
@@ -89,7 +94,7 @@ def size(name: str, value: str | None) -> int | None:
     return number(name, value, 1, MAX_OEMBED_PX) if value else None
 
 
-@site_router.get("/oembed/{page:path}.json")
+@site_router.api_route("/oembed/{page:path}.json", methods=["GET", "HEAD"])
 def oembed_of_page(context: ContextDep, settings: SettingsDep, request: Request, page: str) -> JSONResponse:
     """oEmbed for a page without filters at the address its discovery link names (``/oembed/charts/revenue.json``
     for /charts/revenue): the query form's answer for that page, by construction, and a static copy has it."""
