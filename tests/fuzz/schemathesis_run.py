@@ -103,7 +103,7 @@ def main() -> int:
                     *("--checks", "not_a_server_error", "--max-examples", str(MAX_EXAMPLES)),
                     *("--phases", "examples,coverage,fuzzing", "--generation-deterministic", "--workers", "2"),
                 ]
-                status = subprocess.run(fuzz, check=False).returncode
+                status = subprocess.run(fuzz, check=False, cwd=tmp).returncode  # its cache stays in tmp
                 elapsed = time.monotonic() - started
             finally:
                 server.terminate()
