@@ -5,6 +5,8 @@
 #   make test-fast  lint, format check, type-check and every test but the browser ones, on every core
 # and one more for the benchmark (bench/README.md):
 #   make bench
+# and one that attacks the running app with generated requests (tests/fuzz/schemathesis_run.py):
+#   make fuzz
 PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -21,7 +23,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
-.PHONY: install vendor axe geography prepare browser tools serve test test-fast bench bench-tools
+.PHONY: install vendor axe geography prepare browser tools serve test test-fast fuzz bench bench-tools
 install: $(STAMP)
 
 # The official basic plotly.js bundle (scatter, bar, pie) at the version the plotly package ships:
@@ -113,6 +115,12 @@ bench-tools: $(STAMP) $(LIGHTHOUSE_STAMP)
 	  && mkdir -p $(BENCH_CACHE) && cp $$tmp/package/plotly.min.js $$target && rm -rf $$tmp \
 	  && echo "fetched $$target"; \
 	fi
+
+# Schemathesis against a live uvicorn of the app on the bundled data (tests/fuzz/schemathesis_run.py): prints the
+# requests answered and the 5xx among them, and fails on any 5xx. FUZZ_EXAMPLES=200 per operation by default.
+fuzz: prepare
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[fuzz]'
+	$(BIN)/python -m tests.fuzz.schemathesis_run
 
 bench: prepare browser bench-tools
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[bench]'

@@ -6,17 +6,22 @@ into a URL should reach a 500.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .deps import get_context
+from .params import shorten
+from .security import headers_for
 from .templating import Page
 
 _DATA_PREFIX = "/data/"
 _DATA_SUFFIXES = (".json", ".csv")
 _JSON_PATHS = ("/healthz", "/oembed")
+METHOD_ORDER = {"GET": 0, "HEAD": 1, "POST": 2}
 
 
 def wants_json(request: Request) -> bool:
@@ -38,14 +43,22 @@ def describe_validation_error(exc: RequestValidationError) -> str:
 
 def install_error_handlers(app: FastAPI) -> None:
     def respond(
-        request: Request, status: int, title: str, detail: str, links: list[dict[str, str]] | None = None
+        request: Request,
+        status: int,
+        title: str,
+        detail: str,
+        links: list[dict[str, str]] | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> Response:
         if wants_json(request):
-            return JSONResponse({"error": {"status": status, "title": title, "detail": detail}}, status_code=status)
+            body = {"error": {"status": status, "title": title, "detail": detail}}
+            return JSONResponse(body, status_code=status, headers=headers)
         context = get_context(request)
         page = Page(request, context.templates, context.urls_for(request))
         words = {"status": status, "title": title, "detail": detail, "links": links or []}
-        return page.render("error.html", words, status_code=status)
+        response = page.render("error.html", words, status_code=status)
+        response.headers.update(headers or {})
+        return response
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
@@ -54,12 +67,35 @@ def install_error_handlers(app: FastAPI) -> None:
         links: list[dict[str, str]] = exc.detail.get("links", []) if isinstance(exc.detail, dict) else []
         detail = str(exc.detail.get("message")) if isinstance(exc.detail, dict) else str(exc.detail)
         if exc.status_code == 404 and detail == "Not Found":
-            detail = f"There is no page at {request.url.path}."
-        return respond(request, exc.status_code, title, detail, links)
+            detail = f"There is no page at {shorten(request.url.path)}."
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(headers.get("Allow", ""))
+            detail = f"{request.method} is not allowed at {shorten(request.url.path)}; use {headers['Allow']}."
+        return respond(request, exc.status_code, title, detail, links, headers)
 
     async def validation_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         return respond(request, 400, "Bad request", describe_validation_error(exc))
 
+    async def server_error(request: Request, exc: Exception) -> Response:
+        """A bug, not bad input: a plain page that says so and nothing of the traceback (the log has it).
+
+        Starlette answers it from its outermost layer, outside SecurityHeadersMiddleware: the headers are added
+        here, and nothing the app renders is trusted to work."""
+        detail = "Something went wrong on our side. The error is logged; please try again later."
+        headers = {name.decode(): value.decode() for name, value in headers_for(request.url.path)}
+        if wants_json(request):
+            body = {"error": {"status": 500, "title": "Server error", "detail": detail}}
+            return JSONResponse(body, status_code=500, headers=headers)
+        return PlainTextResponse(detail, status_code=500, headers=headers)
+
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(Exception, server_error)
+
+
+def allowed_methods(allow: str) -> str:
+    """Starlette's Allow header (the route's methods, in a set's order) in one order: 'GET, HEAD'."""
+    methods = {method.strip() for method in allow.split(",") if method.strip()} or {"GET", "HEAD"}
+    return ", ".join(sorted(methods, key=lambda method: (METHOD_ORDER.get(method, len(METHOD_ORDER)), method)))

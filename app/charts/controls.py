@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain import Release
-from .query import EARLIEST_YEAR, LATEST_YEAR, ChartQuery
+from ..params import EARLIEST_YEAR, LATEST_YEAR
+from .query import ChartQuery
 from .registry import ChartSpec
 
 

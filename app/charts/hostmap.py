@@ -16,11 +16,13 @@ from functools import lru_cache
 from ..data.export import Cell, plain
 from ..domain import Release
 from ..domain.words import format_value
+from ..params import ParameterError as QueryError
+from ..params import day as parse_day
+from ..params import single_value
 from ..urls import DATASET_NAME
 from .describe import escape
 from .geography import World
 from .latest import LatestClaims, latest_claims
-from .query import QueryError, parse_day, single_value
 
 DEFAULT_INDICATOR = "workers_abroad"
 # Sequential, colour-blind safe (ColorBrewer YlOrRd without its palest step, which vanishes on white); each

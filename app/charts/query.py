@@ -6,33 +6,25 @@ The normal form is the cache key and builds the canonical link, so
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from ..domain import WORLDWIDE
+from ..params import CHART_FILTERS, ParameterError, choice, shorten, single_value
+from ..params import day as parse_day
+from ..params import year as _year
 from .registry import ChartSpec
 
 __all__ = ["FILTER_NAMES", "SCALES", "WORLDWIDE", "ChartQuery", "QueryError", "Scale", "in_normal_form", "parse_query"]
 
-EARLIEST_YEAR = 1950
-LATEST_YEAR = 2100
 Scale = Literal["linear", "log"]
 SCALES: tuple[Scale, ...] = ("linear", "log")
-# ASCII digits only: \d would also take Arabic-Indic and fullwidth digits.
-ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-# Every filter a chart's address can carry, in the order its normal form writes them.
-FILTER_NAMES = ("countries", "from", "to", "as_of", "indicator", "scale")
-
-
-class QueryError(ValueError):
-    """A filter value the chart cannot take; ``parameter`` names it and the message says what is allowed."""
-
-    def __init__(self, parameter: str, message: str) -> None:
-        self.parameter = parameter
-        super().__init__(f"{parameter}: {message}")
+# Every filter a chart's address can carry.
+FILTER_NAMES = CHART_FILTERS
+# A filter value the chart cannot take: the one error of every parameter (app/params.py).
+QueryError = ParameterError
 
 
 @dataclass(frozen=True)
@@ -83,20 +75,13 @@ def parse_query(spec: ChartSpec, params: Mapping[str, Sequence[str]], countries:
     )
 
 
-def single_value(params: Mapping[str, Sequence[str]], name: str) -> str | None:
-    values = [value for value in params.get(name, []) if value != ""]
-    if len(values) > 1:
-        raise QueryError(name, f"give one value, not {len(values)}")
-    return values[0] if values else None
-
-
 def _indicator(spec: ChartSpec, value: str | None) -> str:
     if value is None:
         return spec.indicators[0]
     if value not in spec.indicators:
         if len(spec.indicators) == 1:
             raise QueryError("indicator", f"this chart shows only {spec.indicators[0]}")
-        raise QueryError("indicator", f"'{value}' is not one of {', '.join(spec.indicators)}")
+        raise QueryError("indicator", f"'{shorten(value)}' is not one of {', '.join(spec.indicators)}")
     return value
 
 
@@ -110,44 +95,12 @@ def _countries(spec: ChartSpec, values: Sequence[str], allowed: Sequence[str]) -
     for code in codes:
         if code.upper() not in known:
             listed = ", ".join(sorted(code.lower() for code in known))
-            raise QueryError("countries", f"'{code}' is not a country this chart can show; use {listed}")
+            raise QueryError("countries", f"'{shorten(code)}' is not a country this chart can show; use {listed}")
     return tuple(sorted({code.upper() for code in codes}))
 
 
-def _year(params: Mapping[str, Sequence[str]], name: str) -> int | None:
-    value = single_value(params, name)
-    if value is None:
-        return None
-    # ASCII digits only: str.isdigit also takes superscript, circled and fullwidth digits, which int() refuses or
-    # reads as another number; and four of them, so that no 4,300-digit 'year' reaches int().
-    if not (value.isascii() and value.isdigit() and len(value) == 4) or not EARLIEST_YEAR <= int(value) <= LATEST_YEAR:
-        raise QueryError(name, f"'{value}' is not a year from {EARLIEST_YEAR} to {LATEST_YEAR}")
-    return int(value)
-
-
-def parse_day(params: Mapping[str, Sequence[str]], name: str) -> date | None:
-    value = single_value(params, name)
-    if value is None:
-        return None
-    message = f"'{value[:40]}' is not a date written YYYY-MM-DD from {EARLIEST_YEAR} to {LATEST_YEAR}"
-    if not ISO_DAY.fullmatch(value):
-        raise QueryError(name, message)
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise QueryError(name, message) from None
-    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-        raise QueryError(name, message)
-    return day
-
-
 def _scale(value: str | None) -> Scale:
-    if value is None:
-        return "linear"
-    for scale in SCALES:
-        if value == scale:
-            return scale
-    raise QueryError("scale", f"'{value[:40]}' is not one of {', '.join(SCALES)}")
+    return "linear" if value is None else choice("scale", value, SCALES)
 
 
 def in_normal_form(params: Mapping[str, Sequence[str]], normal: Mapping[str, str]) -> bool:

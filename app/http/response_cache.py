@@ -27,6 +27,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..lru import LruCache, MiB
+from ..params import known_query
 from .conditional import is_not_modified, not_modified_headers
 from .encoding import choose_encoding
 
@@ -95,6 +96,15 @@ def make_entry(headers: list[tuple[bytes, bytes]], body: bytes) -> Entry:
     return Entry(kept, body, encoded, etag, answers, not_modified_headers(common))
 
 
+def without_unknown_parameters(scope: Scope) -> Scope:
+    """The request with only the query parameters its address reads, in one order: ``?utm_source=x`` or
+    ``?junk=1``, ``?junk=2``... is the same key, so it cannot force a render, and the app never sees it, so
+    no kept page can echo it."""
+    query_string: bytes = scope.get("query_string", b"")
+    known = known_query(scope["path"], query_string)
+    return scope if known == query_string else {**scope, "query_string": known}
+
+
 class ResponseCacheMiddleware:
     """Answers GET and HEAD from kept responses; ``entries`` is the cache, for its counters."""
 
@@ -114,6 +124,8 @@ class ResponseCacheMiddleware:
         self._rendering: dict[CacheKey, asyncio.Future[Entry | None]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            scope = without_unknown_parameters(scope)
         if (
             scope["type"] != "http"
             or scope["method"] not in ("GET", "HEAD")

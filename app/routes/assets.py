@@ -8,6 +8,7 @@ from fastapi.responses import Response
 from ..deps import ContextDep
 from ..http.conditional import is_not_modified
 from ..http.encoding import choose_encoding
+from ..params import shorten
 
 router = APIRouter(prefix="/assets")
 
@@ -19,7 +20,7 @@ def asset(request: Request, name: str, context: ContextDep) -> Response:
     """One asset by its hashed name; unknown or outdated names are 404."""
     found = context.assets.by_url.get(f"/assets/{name}")
     if found is None:
-        raise HTTPException(404, f"No asset '{name}'.")
+        raise HTTPException(404, f"No asset '{shorten(name)}'.")
     headers = {"Cache-Control": IMMUTABLE, "ETag": found.etag, "Vary": "Accept-Encoding"}
     if is_not_modified(request.headers.get("if-none-match", ""), found.etag):
         return Response(status_code=304, headers=headers)

@@ -14,6 +14,7 @@ from ..charts.views import ChartView, ChartViews
 from ..domain import Release
 from ..domain.summaries import CountrySummary, country_summaries
 from ..editions import Edition
+from ..params import shorten, shorten_url
 from ..urls import Urls
 
 CHART_PATH_PREFIXES = ("/charts/", "/embed/")
@@ -25,7 +26,7 @@ def find_view(views: ChartViews, slug: str, params: Mapping[str, Sequence[str]])
     """The view, or HTTPException 404 for an unknown chart and 400 for a bad filter."""
     spec = views.specs.get(slug)
     if spec is None:
-        raise HTTPException(404, f"No chart '{slug}'. Charts: {', '.join(views.specs)}.")
+        raise HTTPException(404, f"No chart '{shorten(slug)}'. Charts: {', '.join(views.specs)}.")
     try:
         query = parse_query(spec, params, views.countries(spec))
     except QueryError as error:
@@ -65,14 +66,14 @@ def view_at(views: ChartViews, release: Release, url: str, site_url: str) -> Cha
         summary = find_country(url, release, target.path.removeprefix(COUNTRY_PATH_PREFIX))
         indicator = country_indicator(url, summary, target.fragment)
         return find_view_or_404(url, views, INDICATOR_CHART_SLUG, country_params(summary, indicator, params))
-    raise HTTPException(404, f"'{url}' is not a chart or country page of this site")
+    raise HTTPException(404, f"'{shorten_url(url)}' is not a chart or country page of this site")
 
 
 def find_view_or_404(url: str, views: ChartViews, slug: str, params: Mapping[str, Sequence[str]]) -> ChartView:
     try:
         return find_view(views, slug, params)
     except HTTPException as error:
-        raise HTTPException(404, f"'{url}' names no chart of this site: {error.detail}") from error
+        raise HTTPException(404, f"'{shorten_url(url)}' names no chart of this site: {error.detail}") from error
 
 
 def find_country(url: str, release: Release, code: str) -> CountrySummary:
@@ -80,7 +81,8 @@ def find_country(url: str, release: Release, code: str) -> CountrySummary:
     country = release.resolve_country(code)
     if country is None or country.iso3 not in summaries:
         known = ", ".join(iso3.lower() for iso3 in summaries)
-        raise HTTPException(404, f"'{url}' names no host country '{code}'. Known countries: {known}.")
+        message = f"'{shorten_url(url)}' names no host country '{shorten(code)}'. Known countries: {known}."
+        raise HTTPException(404, message)
     return summaries[country.iso3]
 
 
@@ -91,7 +93,8 @@ def country_indicator(url: str, summary: CountrySummary, fragment: str) -> str:
     indicator = fragment.removeprefix(CHART_ANCHOR_PREFIX)
     if indicator not in summary.indicators:
         charts = ", ".join(f"#{CHART_ANCHOR_PREFIX}{i}" for i in summary.indicators)
-        raise HTTPException(404, f"'{url}': {summary.name} has no chart '#{fragment}'. Its charts: {charts}.")
+        message = f"'{shorten_url(url)}': {summary.name} has no chart '#{shorten(fragment)}'. Its charts: {charts}."
+        raise HTTPException(404, message)
     return indicator
 
 

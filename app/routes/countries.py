@@ -11,11 +11,9 @@ from ..charts.controls import period_controls
 from ..charts.query import in_normal_form
 from ..deps import ContextDep, EditionDep, PageDep, ReleaseDep, UrlsDep
 from ..domain.summaries import country_groups, country_summaries
+from ..params import PAGE_FILTERS, shorten
 from ..takeaway import take_away
 from .chart_lookup import newer_than, page_filters, query_lists
-
-# The filters a country page applies to all its charts; it fixes the country and draws every indicator.
-PAGE_FILTERS = ("from", "to", "as_of", "scale")
 
 router = APIRouter(prefix="/countries")
 
@@ -42,7 +40,8 @@ def country_page(
     country = release.resolve_country(code)
     if country is None or country.iso3 not in summaries:
         links = [{"href": urls.country(s.iso3), "text": s.name} for s in summaries.values()]
-        message = f"No host country '{code}'. Known countries: {', '.join(s.iso3.lower() for s in summaries.values())}."
+        known = ", ".join(s.iso3.lower() for s in summaries.values())
+        message = f"No host country '{shorten(code)}'. Known countries: {known}."
         raise HTTPException(404, {"message": message, "links": links})
     spec = views.specs["indicator"]
     params = {name: values for name, values in query_lists(request).items() if name in PAGE_FILTERS}

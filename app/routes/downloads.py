@@ -13,6 +13,7 @@ from ..data.citations import bibtex, ris
 from ..deps import ContextDep, EditionDep, UrlsDep
 from ..domain import Release
 from ..editions import Edition
+from ..params import shorten
 from ..urls import DATASET_NAME, TABLE_FORMATS, TableFormat, Urls
 from .names import split_format
 
@@ -54,7 +55,8 @@ def download(name: str, context: ContextDep, edition: EditionDep, urls: UrlsDep)
         if table in release.table_names:
             formats = " or ".join(urls.table(table, kind) for kind in TABLE_FORMATS)
             raise HTTPException(404, f"The {table} table is at {formats}.")
-        raise HTTPException(404, f"There is no file '{name}' under {urls.data()}; {urls.data()} lists every download.")
+        data = urls.data()
+        raise HTTPException(404, f"There is no file '{shorten(name)}' under {data}; {data} lists every download.")
     return table_download(edition, table, extension, cache)
 
 
@@ -96,7 +98,7 @@ def table_download(edition: Edition, table: str, extension: str, cache: dict[str
     """One table of the dataset, every row, as CSV (ready for spreadsheets) or JSON."""
     release = edition.release
     if table not in release.table_names:
-        raise HTTPException(404, f"No table '{table}'. Tables: {', '.join(release.table_names)}.")
+        raise HTTPException(404, f"No table '{shorten(table)}'. Tables: {', '.join(release.table_names)}.")
     name = f"{release.descriptor.get('name', 'dataset')}-{table}-{release.version}.{extension}"
     fmt: TableFormat = "csv" if extension == "csv" else "json"
     media_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"

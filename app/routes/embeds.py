@@ -14,19 +14,21 @@ from ..embed_size import embed_height
 from ..embeds import (
     DEFAULT_THEME,
     EMBED_SOURCES_SHOWN,
-    Theme,
     ThemeError,
     oembed_height,
     oembed_response,
     oembed_width,
     parse_theme,
 )
+from ..params import ParameterError, choice, number, shorten_url, site_address
 from ..settings import Settings
 from ..urls import Urls, split_pinned
 from .chart_lookup import find_view, newer_than, query_lists, view_at
 
 router = APIRouter()  # the embed itself, which shows a release
 site_router = APIRouter()  # what serves every embed, whichever release it shows
+OEMBED_FORMATS = ("json", "xml")  # the spec's two; xml is answered 501, as the spec says
+MAX_OEMBED_PX = 10_000  # maxwidth and maxheight: far past any screen, and a bound on the number's length
 
 
 @router.api_route("/embed/{slug}", methods=["GET", "HEAD"], response_class=HTMLResponse)
@@ -37,11 +39,17 @@ def embed_page(
     context: ContextDep,
     edition: EditionDep,
     urls: UrlsDep,
-    theme: Annotated[Theme, Query()] = DEFAULT_THEME,
+    # Listed for the API's description; read with every other parameter, by the one strict parser.
+    _theme: Annotated[str | None, Query(alias="theme", description="light (the default), dark or auto")] = None,
 ) -> HTMLResponse:
     """The chart for an iframe: title, subtitle, chart, source line, and links to its data and full view;
     pinned to an older release, a line saying what changed since, linking to the latest."""
-    view = find_view(edition.views, slug, query_lists(request))
+    params = query_lists(request)
+    try:
+        theme = parse_theme(params.get("theme", []))
+    except ThemeError as error:
+        raise HTTPException(400, str(error)) from error
+    view = find_view(edition.views, slug, params)
     newer, newer_href = newer_than(view, edition, context.latest, urls)
     # The default theme is left out of the discovery link, so a default embed's has an address of its own.
     oembed = urls.oembed_of(urls.embed(view, theme=None if theme == DEFAULT_THEME else theme))
@@ -56,27 +64,37 @@ def embed_script(settings: SettingsDep) -> FileResponse:
     return FileResponse(script, media_type="text/javascript", headers={"Cache-Control": "public, max-age=3600"})
 
 
-@site_router.get("/oembed")
+@site_router.api_route("/oembed", methods=["GET", "HEAD"])
 def oembed(
     context: ContextDep,
     settings: SettingsDep,
     request: Request,
-    url: Annotated[str, Query(max_length=2048)],
+    url: Annotated[str, Query()],
     format: Annotated[str, Query()] = "json",  # noqa: A002 - the parameter's name is fixed by the oEmbed spec
-    maxwidth: Annotated[int | None, Query(gt=0)] = None,
-    maxheight: Annotated[int | None, Query(gt=0)] = None,
+    maxwidth: Annotated[str | None, Query()] = None,
+    maxheight: Annotated[str | None, Query()] = None,
 ) -> JSONResponse:
     """oEmbed 1.0 for any chart, embed or country page of this site, with its filters and theme.
 
     The iframe is pinned: to the release the address names (/v/{version}/...), else to the latest release
     as it is today, so that the article keeps showing what its words describe.
     """
-    if format != "json":
-        raise HTTPException(501, f"format '{format}' is not supported; use json")
-    return oembed_answer(context, settings, context.urls_for(request), url, maxwidth, maxheight)
+    urls = context.urls_for(request)
+    try:
+        if choice("format", format, OEMBED_FORMATS) != "json":
+            raise HTTPException(501, f"format '{format}' is not supported; use json")  # the spec's answer for xml
+        address = urlunsplit(site_address("url", url, urls.base_url))
+        width, height = size("maxwidth", maxwidth), size("maxheight", maxheight)
+    except ParameterError as error:
+        raise HTTPException(400, str(error)) from error
+    return oembed_answer(context, settings, urls, address, width, height)
 
 
-@site_router.get("/oembed/{page:path}.json")
+def size(name: str, value: str | None) -> int | None:
+    return number(name, value, 1, MAX_OEMBED_PX) if value else None
+
+
+@site_router.api_route("/oembed/{page:path}.json", methods=["GET", "HEAD"])
 def oembed_of_page(context: ContextDep, settings: SettingsDep, request: Request, page: str) -> JSONResponse:
     """oEmbed for a page without filters at the address its discovery link names (``/oembed/charts/revenue.json``
     for /charts/revenue): the query form's answer for that page, by construction, and a static copy has it."""
@@ -92,7 +110,7 @@ def oembed_answer(
     edition = context.editions.get(version) if version else context.latest
     if edition is None:
         known = ", ".join(context.editions.versions)
-        raise HTTPException(404, f"'{url}' names no release of this site. Releases: {known}.")
+        raise HTTPException(404, f"'{shorten_url(url)}' names no release of this site. Releases: {known}.")
     view = view_at(edition.views, edition.release, urlunsplit(target._replace(path=path)), urls.base_url)
     try:
         theme = parse_theme(parse_qs(target.query).get("theme", []))

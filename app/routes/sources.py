@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from .. import params
 from ..deps import PageDep, ReleaseDep, UrlsDep
 from ..domain import Release
 from ..templating import Page
 
 router = APIRouter(prefix="/sources")
 SOURCES_PER_PAGE = 100
+MAX_PAGES = 10_000  # a million sources; a bound on the page number's length before it is read
 
 
 @router.api_route("", methods=["GET", "HEAD"], response_class=HTMLResponse)
@@ -21,23 +23,31 @@ def source_list(
     page: PageDep,
     release: ReleaseDep,
     urls: UrlsDep,
-    number: Annotated[int | None, Query(alias="page", ge=1)] = None,
+    number: Annotated[str | None, Query(alias="page")] = None,
 ) -> Response:
     """Every source, newest first, with how many claims and events it supports; a hundred a page.
 
     The old address of a later page, ``/sources?page=2``, moves to its own path (a static host ignores queries).
     """
-    if number is not None:
-        return RedirectResponse(urls.sources(number), status_code=301)
+    if number:
+        return RedirectResponse(urls.sources(page_number("page", number)), status_code=301)
     return source_list_page_of(page, release, 1)
 
 
 @router.api_route("/page/{number}", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def source_list_page(page: PageDep, release: ReleaseDep, urls: UrlsDep, number: Annotated[int, Path(ge=1)]) -> Response:
+def source_list_page(page: PageDep, release: ReleaseDep, urls: UrlsDep, number: str) -> Response:
     """A later page of the bibliography; page 1 is the bibliography's own address."""
-    if number == 1:
+    parsed = page_number("number", number)
+    if parsed == 1:
         return RedirectResponse(urls.sources(), status_code=301)
-    return source_list_page_of(page, release, number)
+    return source_list_page_of(page, release, parsed)
+
+
+def page_number(parameter: str, value: str) -> int:
+    try:
+        return params.number(parameter, value, 1, MAX_PAGES)
+    except params.ParameterError as error:
+        raise HTTPException(400, str(error)) from error
 
 
 def source_list_page_of(page: Page, release: Release, number: int) -> HTMLResponse:
@@ -58,7 +68,8 @@ def source_page(source_id: str, page: PageDep, release: ReleaseDep) -> HTMLRespo
     """One source: where it was published and every claim and event it supports."""
     source = release.source(source_id)
     if source is None:
-        raise HTTPException(404, f"No source '{source_id}'. The bibliography at /sources lists them all.")
+        shown = params.shorten(source_id)
+        raise HTTPException(404, f"No source '{shown}'. The bibliography at /sources lists them all.")
     claims = release.claims_from(source_id)
     by_indicator = [[c for c in claims if c.indicator == i.value] for i in release.indicators]
     context = {"source": source, "claims": [group for group in by_indicator if group]}

@@ -204,7 +204,7 @@ def test_10000_distinct_urls_stay_within_the_caps(
 
     async def requests(start: int, stop: int) -> None:
         for n in range(start, stop):
-            answer = await call(cache, "GET", f"/chart?n={n}", accept_encoding="gzip, br")
+            answer = await call(cache, "GET", f"/charts/chart?countries={n}", accept_encoding="gzip, br")
             assert answer.status == 200
             assert answer.headers["content-encoding"] == "br"
 
@@ -225,7 +225,7 @@ def test_10000_distinct_urls_stay_within_the_caps(
     # The cache was full and working, not empty: the last page is answered without a render.
     assert len(cache.entries) == max_entries or cache.entries.total_bytes > max_bytes - 10_000
     renders = pages.renders
-    run_async(call(cache, "GET", "/chart?n=9999"))
+    run_async(call(cache, "GET", "/charts/chart?countries=9999"))
     assert pages.renders == renders
 
 
@@ -245,14 +245,14 @@ def test_a_burst_of_misses_on_one_address_renders_it_once() -> None:
 
     async def burst() -> list[Answer]:
         methods = ["HEAD" if index % 5 == 0 else "GET" for index in range(50)]
-        return list(await asyncio.gather(*(call(cache, method, "/news?page=1") for method in methods)))
+        return list(await asyncio.gather(*(call(cache, method, "/sources?page=1") for method in methods)))
 
     answers = run_async(burst())
     assert pages.renders == 1
     assert {answer.status for answer in answers} == {200}
     bodies = {answer.body for answer in answers if answer.body}
     assert len(bodies) == 1
-    assert b"/news?page=1" in bodies.pop()
+    assert b"/sources?page=1" in bodies.pop()
     assert sum(answer.body == b"" for answer in answers) == 10  # the HEADs
 
 

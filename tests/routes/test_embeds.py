@@ -93,7 +93,7 @@ def test_oembed_iframe_fills_its_column(client: TestClient) -> None:
         f"{BASE}/sources/yonhap-2019-12-23",
         f"{BASE}/charts/pie",
         f"{BASE}/charts/workers-abroad?countries=xx",
-        "not a url",
+        "http://elsewhere.example/charts/revenue",
     ],
 )
 def test_oembed_404_for_urls_that_are_not_our_charts(client: TestClient, url: str) -> None:

@@ -51,9 +51,10 @@ def test_a_page_past_the_last_is_404_saying_how_many_there_are(client: TestClien
 @pytest.mark.parametrize(
     ("path", "message"),
     [
-        ("/sources/page/0", "number: Input should be greater than or equal to 1"),
-        ("/sources/page/two", "number: Input should be a valid integer"),
-        ("/sources?page=0", "page: Input should be greater than or equal to 1"),
+        ("/sources/page/0", "number: '0' is not a whole number from 1 to 10000"),
+        ("/sources/page/two", "number: 'two' is not a whole number from 1 to 10000"),
+        ("/sources/page/%C2%B2", "number: '²' is not a whole number from 1 to 10000"),
+        ("/sources?page=0", "page: '0' is not a whole number from 1 to 10000"),
     ],
 )
 def test_a_bad_page_number_is_400_naming_it(client: TestClient, path: str, message: str) -> None:
