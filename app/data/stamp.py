@@ -10,7 +10,16 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-VALIDATOR_SOURCES = ("validate.py", "rules.py", "frictionless_report.py", "csvfile.py", "descriptor.py")
+VALIDATOR_SOURCES = (
+    "validate.py",
+    "rules.py",
+    "cross_rules.py",
+    "text_rules.py",
+    "file_checks.py",
+    "frictionless_report.py",
+    "csvfile.py",
+    "descriptor.py",
+)
 
 
 def fingerprint(data_dir: Path) -> str:

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from .cross_rules import check_cross_rules
 from .descriptor import DESCRIPTOR_NAME, Descriptor
+from .file_checks import check_files
 from .frictionless_report import validate_with_frictionless
 from .problems import FILE_LEVEL_COLUMN, FILE_LEVEL_LINE, Problem
 from .rules import check_rules
+from .text_rules import check_text
 
 
 def validate_data_dir(data_dir: Path) -> list[Problem]:
@@ -21,6 +23,17 @@ def validate_data_dir(data_dir: Path) -> list[Problem]:
         return [Problem(str(descriptor_path), FILE_LEVEL_LINE, FILE_LEVEL_COLUMN, "", "file not found")]
     except json.JSONDecodeError as exc:
         return [Problem(str(descriptor_path), exc.lineno, FILE_LEVEL_COLUMN, "", f"invalid JSON: {exc.msg}")]
-    problems = validate_with_frictionless(data_dir, descriptor) + check_rules(data_dir) + check_cross_rules(data_dir)
+    except UnicodeDecodeError as exc:
+        rule = f"not UTF-8: byte {exc.start} of the file cannot be read; save the descriptor as UTF-8"
+        return [Problem(str(descriptor_path), FILE_LEVEL_LINE, FILE_LEVEL_COLUMN, "", rule)]
+    unreadable = check_files(data_dir, descriptor)
+    if unreadable:
+        return unreadable  # every later check would read a file outside the data or fail to decode it
+    problems = (
+        validate_with_frictionless(data_dir, descriptor)
+        + check_text(data_dir, descriptor)
+        + check_rules(data_dir)
+        + check_cross_rules(data_dir)
+    )
     order = {str(data_dir / descriptor.resource(name)["path"]): i for i, name in enumerate(descriptor.resource_names())}
     return sorted(problems, key=lambda p: (order.get(p.file, len(order)), p.line))
