@@ -16,6 +16,7 @@ VALIDATOR_SOURCES = (
     "cross_rules.py",
     "text_rules.py",
     "file_checks.py",
+    "schema_gate.py",
     "frictionless_report.py",
     "csvfile.py",
     "descriptor.py",

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
 
 import pandas as pd
 
@@ -47,7 +47,7 @@ LONE_CR = re.compile(r"\r(?!\n)")
 WEB_ADDRESS = re.compile(r"https?://[^\s/?#@\\]+(?:[/?#]\S*)?", re.IGNORECASE)
 
 
-def check_text(data_dir: Path, descriptor: Descriptor) -> list[Problem]:
+def check_text(data_dir: Path, descriptor: Descriptor, read: Callable[[Path], pd.DataFrame]) -> list[Problem]:
     problems: list[Problem] = []
     for name in descriptor.resource_names():
         path = data_dir / str(descriptor.resource(name)["path"])
@@ -56,12 +56,13 @@ def check_text(data_dir: Path, descriptor: Descriptor) -> list[Problem]:
         text_fields = [
             str(field["name"]) for field in descriptor.fields(name) if field.get("type", "string") == "string"
         ]
-        frame = _read_cells(path)
+        frame = read(path)
+        clean = _plain_lines(path, len(frame))
         findings = [
             finding
             for column in text_fields
             if column in frame.columns
-            for finding in _column_findings(column, frame[column])
+            for finding in _column_findings(column, frame[column], clean)
         ]
         if findings:
             lines = line_numbers(path)
@@ -73,32 +74,24 @@ def check_text(data_dir: Path, descriptor: Descriptor) -> list[Problem]:
     return problems
 
 
-def _read_cells(path: Path) -> pd.DataFrame:
-    """Every cell as text, one frame row per CSV record (blank ones too), so positions map to lines."""
-    options: dict[str, Any] = {"dtype": str, "keep_default_na": False, "encoding": "utf-8-sig"}
-    try:
-        return cast(pd.DataFrame, pd.read_csv(path, skip_blank_lines=False, **options))
-    except pd.errors.ParserError:
-        # A row with more cells than the header (frictionless reports it): keep its first cells, in place.
-        def truncate(cells: list[str]) -> list[str]:
-            return cells[: len(header)]
-
-        header = pd.read_csv(path, nrows=0, **options).columns
-        lenient = pd.read_csv(path, skip_blank_lines=False, engine="python", on_bad_lines=truncate, **options)
-        return cast(pd.DataFrame, lenient)
-
-
 Finding = tuple[int, str, str, str]  # row position (0-based, after the header), column, value, rule
 
 
-def _column_findings(column: str, cells: pd.Series) -> list[Finding]:
+def _plain_lines(path: Path, records: int) -> bool:
+    """True when no cell of the file can hold a forbidden character or a line break: one scan of the whole text
+    (a line per record, no carriage return, nothing forbidden) instead of a regular expression per cell."""
+    text = path.read_text(encoding="utf-8-sig")
+    return "\r" not in text and text.count("\n") <= records + 1 and FORBIDDEN.search(text) is None
+
+
+def _column_findings(column: str, cells: pd.Series, clean: bool) -> list[Finding]:
     findings: list[Finding] = []
     prose = column in PROSE_COLUMNS
     limit = PROSE_MAX_CHARS if prose else URL_MAX_CHARS if column in URL_COLUMNS else LINE_MAX_CHARS
-    forbidden = cells.str.contains(FORBIDDEN)
-    breaks = cells.str.contains(LONE_CR if prose else LINE_BREAK)
-    too_long = cells.str.len() > limit
-    for position in cells.index[forbidden | breaks | too_long]:
+    flagged = cells.str.len() > limit
+    if not clean:
+        flagged |= cells.str.contains(FORBIDDEN) | cells.str.contains(LONE_CR if prose else LINE_BREAK)
+    for position in cells.index[flagged]:
         value = str(cells[position])
         findings.extend((int(position), column, value, rule) for rule in _cell_rules(value, prose, limit))
     if column in URL_COLUMNS:

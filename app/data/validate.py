@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
 from .cross_rules import check_cross_rules
+from .csvfile import read_cells, read_rows
 from .descriptor import DESCRIPTOR_NAME, Descriptor
 from .file_checks import check_files
 from .frictionless_report import validate_with_frictionless
 from .problems import FILE_LEVEL_COLUMN, FILE_LEVEL_LINE, Problem
 from .rules import check_rules
+from .schema_gate import passes_schema
 from .text_rules import check_text
 
 
@@ -29,11 +32,16 @@ def validate_data_dir(data_dir: Path) -> list[Problem]:
     unreadable = check_files(data_dir, descriptor)
     if unreadable:
         return unreadable  # every later check would read a file outside the data or fail to decode it
+    # Each file parsed once a validation in each form: columns for the gate and text rules, rows for the rules.
+    read, rows = functools.cache(read_cells), functools.cache(read_rows)
+    schema_problems = (
+        [] if passes_schema(data_dir, descriptor, read) else validate_with_frictionless(data_dir, descriptor)
+    )
     problems = (
-        validate_with_frictionless(data_dir, descriptor)
-        + check_text(data_dir, descriptor)
-        + check_rules(data_dir)
-        + check_cross_rules(data_dir)
+        schema_problems
+        + check_text(data_dir, descriptor, read)
+        + check_rules(data_dir, rows)
+        + check_cross_rules(data_dir, rows)
     )
     order = {str(data_dir / descriptor.resource(name)["path"]): i for i, name in enumerate(descriptor.resource_names())}
     return sorted(problems, key=lambda p: (order.get(p.file, len(order)), p.line))
