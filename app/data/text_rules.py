@@ -80,8 +80,13 @@ Finding = tuple[int, str, str, str]  # row position (0-based, after the header),
 def _plain_lines(path: Path, records: int) -> bool:
     """True when no cell of the file can hold a forbidden character or a line break: one scan of the whole text
     (a line per record, no carriage return, nothing forbidden) instead of a regular expression per cell."""
-    text = path.read_text(encoding="utf-8-sig")
-    return "\r" not in text and text.count("\n") <= records + 1 and FORBIDDEN.search(text) is None
+    newlines = 0
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), ""):  # in pieces: a 50 MB file is 100 MB+ as one str
+            if "\r" in chunk or FORBIDDEN.search(chunk):
+                return False
+            newlines += chunk.count("\n")
+    return newlines <= records + 1
 
 
 def _column_findings(column: str, cells: pd.Series, clean: bool) -> list[Finding]:
