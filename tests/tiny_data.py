@@ -116,3 +116,39 @@ def edit_cell(path: Path, row: int, column: str, value: str) -> None:
     rows[row][rows[0].index(column)] = value
     with path.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+# Words that Plotly, a browser or an SVG viewer would read as markup: each must show as these very characters.
+HOSTILE = {
+    "country": '<a href="https://evil.example/c">Russia</a>',
+    "publisher": "<b>Outlet</b> <img src=x onerror=alert(1)>",
+    "claimant": 'A <br>ministry <a href="https://evil.example/m">m</a>',
+    "measure": "<i>workers</i> in Russia",
+    "label": '<a href="https://evil.example/e">x</a>',  # 38 characters: labels hold 40
+    "description": '<img src=x onerror=alert(2)><a href="https://evil.example/d">d</a>',
+    "quote": "<script>alert(3)</script> About 30,000 work there.",
+}
+
+
+def write_hostile_data(directory: Path) -> Path:
+    """The tiny data with markup in a country name, publisher, claimant, measure, ruled event's label and a quote.
+
+    The validator may refuse '<' in names; whoever reads such data must still escape it, so tests that need it
+    stamp the directory as validated (``app.data.stamp.write_stamp``) rather than rely on it passing.
+    """
+    write_tiny_data(directory)
+    edit_cell(directory / "countries.csv", 2, "name", HOSTILE["country"])
+    edit_cell(directory / "sources.csv", 1, "publisher", HOSTILE["publisher"])
+    for column in ("claimant", "measure", "quote"):
+        edit_cell(directory / "estimates.csv", 1, column, HOSTILE[column])
+    edit_cell(directory / "events.csv", 1, "id", "repatriation-deadline")  # a ruled event: its label is drawn
+    edit_cell(directory / "events.csv", 1, "label", HOSTILE["label"])
+    edit_cell(directory / "events.csv", 1, "description", HOSTILE["description"])
+    # A second host country, so that the chart has a legend to draw the hostile name in.
+    with (directory / "countries.csv").open("a", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(["CHN", "China", "East Asia", "country"])
+    header = next(csv.reader(io.StringIO((directory / "estimates.csv").read_text(encoding="utf-8"))))
+    with (directory / "estimates.csv").open("a", newline="", encoding="utf-8") as handle:
+        row = ROWS["estimates"][0] | {"id": "e0004", "country": "CHN", "value_low": "50000", "value_high": "50000"}
+        csv.DictWriter(handle, fieldnames=header, restval="", lineterminator="\n").writerow(row)
+    return directory

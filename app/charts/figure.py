@@ -262,6 +262,7 @@ def panel_grid(layout: JSONObject, columns: int) -> int:
 
 
 def _escape(text: str) -> str:
+    """Words from the data made inert: Plotly reads <a href>, <b>, <br> and the like in every text it draws."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -288,7 +289,7 @@ def _time_axis(events: Sequence[EventMark], marks: Sequence[Mark]) -> JSONObject
 def _value_axis(title: str, scale: Scale) -> JSONObject:
     axis: JSONObject = {"separatethousands": True, "fixedrange": True, "type": scale}
     if title:
-        axis["title"] = {"text": title}
+        axis["title"] = {"text": _escape(title)}
     if scale == "linear":
         axis |= {"rangemode": "tozero", "zeroline": True}
     else:
@@ -381,7 +382,7 @@ def _group_traces(
         {
             "type": "scatter",
             "mode": "markers",
-            "name": title,
+            "name": _escape(title),
             "showlegend": False,
             "x": xs,
             "y": ys,
@@ -448,7 +449,7 @@ def _span_trace(series: str, group: list[Mark], colour: str, divisor: float, sca
     return {
         "type": "scatter",
         "mode": "lines",
-        "name": f"{series}: period and range",
+        "name": _escape(f"{series}: period and range"),
         "showlegend": False,
         "x": xs,
         "y": ys,
@@ -479,7 +480,7 @@ def _band_trace(series: str, group: list[Mark], colour: str, divisor: float, sca
     return {
         "type": "scatter",
         "mode": "lines",
-        "name": f"{series}: range over a period",
+        "name": _escape(f"{series}: range over a period"),
         "showlegend": False,
         "x": xs,
         "y": ys,

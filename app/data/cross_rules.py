@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .csvfile import CsvRow, read_rows
+from .csvfile import CsvRow, RowReader, read_rows
 from .problems import Problem
 from .rules import Finding, parse_date
 
@@ -37,16 +37,16 @@ class Window:
         return self.first.isoformat() if precision == "day" else f"{self.first.isoformat()}, {precision} precision"
 
 
-def check_cross_rules(data_dir: Path) -> list[Problem]:
+def check_cross_rules(data_dir: Path, read: RowReader = read_rows) -> list[Problem]:
     paths = {name: data_dir / name for name in (ESTIMATES, SOURCES, COUNTRIES)}
     problems: list[Problem] = []
     if paths[COUNTRIES].is_file():
         problems.extend(_country_problems(paths[COUNTRIES]))
     if not (paths[ESTIMATES].is_file() and paths[SOURCES].is_file()):
         return problems  # frictionless reports the missing file
-    _header, sources = read_rows(paths[SOURCES])
+    _header, sources = read(paths[SOURCES])
     published = {row.cells.get("id", ""): _window(row) for row in sources}
-    _header, estimates = read_rows(paths[ESTIMATES])
+    _header, estimates = read(paths[ESTIMATES])
     by_id = {row.cells.get("id", ""): row for row in estimates}
     display = str(paths[ESTIMATES])
     for row in estimates:

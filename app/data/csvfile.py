@@ -7,14 +7,20 @@ next row start two lines later, so the row's position is not enough.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import pandas as pd
 
 
 @dataclass(frozen=True)
 class CsvRow:
     line: int
     cells: dict[str, str]
+
+
+RowReader = Callable[[Path], tuple[list[str], list[CsvRow]]]
 
 
 def read_rows(path: Path) -> tuple[list[str], list[CsvRow]]:
@@ -41,3 +47,23 @@ def line_numbers(path: Path) -> list[int]:
             lines.append(start)
             start = reader.line_num + 1
         return lines
+
+
+def read_cells(path: Path) -> pd.DataFrame:
+    """Every cell as text, one frame row per CSV record (blank ones too), so positions map to lines.
+
+    Read with the csv module, not ``pd.read_csv``: pandas silently takes a first column as the index when the
+    first row has a cell too many, and reads a short row's missing cells as empty text. Rows of the wrong
+    length are padded or cut to fit; ``frame.attrs["well_formed"]`` says whether every row had the header's length.
+    """
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        records = list(csv.reader(handle))
+    header = records[0] if records else []
+    width = len(header)
+    rows = records[1:]
+    well_formed = all(len(row) == width for row in rows)
+    if not well_formed:
+        rows = [(row + [""] * width)[:width] for row in rows]
+    frame = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(columns=header, dtype=object)
+    frame.attrs["well_formed"] = well_formed
+    return frame

@@ -11,20 +11,20 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-from .csvfile import CsvRow, read_rows
+from .csvfile import CsvRow, RowReader, read_rows
 from .problems import Problem
 
 SINGLE_FIGURE_QUALIFIERS = frozenset({"exact", "about", "at_least", "more_than", "up_to"})
 
 
-def check_rules(data_dir: Path) -> list[Problem]:
+def check_rules(data_dir: Path, read: RowReader = read_rows) -> list[Problem]:
     problems: list[Problem] = []
     for file_name, rules in RULES.items():
         path = data_dir / file_name
         if not path.is_file():
             continue  # frictionless reports the missing file
         display = str(data_dir / file_name)
-        _header, rows = read_rows(path)
+        _header, rows = read(path)
         for row in rows:
             for rule in rules:
                 problems.extend(

@@ -10,7 +10,17 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-VALIDATOR_SOURCES = ("validate.py", "rules.py", "frictionless_report.py", "csvfile.py", "descriptor.py")
+VALIDATOR_SOURCES = (
+    "validate.py",
+    "rules.py",
+    "cross_rules.py",
+    "text_rules.py",
+    "file_checks.py",
+    "schema_gate.py",
+    "frictionless_report.py",
+    "csvfile.py",
+    "descriptor.py",
+)
 
 
 def fingerprint(data_dir: Path) -> str:
