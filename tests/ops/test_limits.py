@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from .live import LiveServer, RecordProperty, live_server
+from ..live_server import LiveServer, RecordProperty, live_server
 
 HEADER_TIMEOUT = 1.0  # NKW_HEADER_TIMEOUT here
 MAX_HEADER_BYTES = 32 * 1024  # the default

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import httpx
 
+from ..live_server import LiveServer, RecordProperty, live_server, reading, wait_until
 from ..tiny_data import edit_cell
-from .live import LiveServer, RecordProperty, live_server, reading, wait_until
 
 # The figure the tiny data's first claim gets from an edit (its page also quotes the old one, 30,000).
 NEW_FIGURE = "45,678"

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .live import RecordProperty, live_server
+from ..live_server import RecordProperty, live_server
 
 BOUND_SECONDS = 4  # NKW_SHUTDOWN_TIMEOUT here
 FINISHING_SECONDS = 2  # requests in flight that finish within the bound

@@ -1,4 +1,6 @@
-"""The server as production runs it (``python -m app serve``) in a subprocess, and a reader who never stops."""
+"""The server as production runs it (``python -m app serve``) in a subprocess, and readers who never stop.
+
+The browser tests and the operations tests (tests/ops/) start it."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 START_SECONDS = 30
 # pytest's record_property: the figures a run reports (pytest -o junit_family=xunit1 --junitxml=FILE keeps them).
 RecordProperty = Callable[[str, object], None]
