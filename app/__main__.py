@@ -37,6 +37,25 @@ from .urls import Urls
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return run_command(argv)
+    except ValidationError as error:  # an NKW_ variable that Settings refuses
+        for line in settings_problems(error):
+            print(line, file=sys.stderr)
+        return 2
+
+
+def settings_problems(error: ValidationError) -> list[str]:
+    """One line per refused setting, naming its variable."""
+    lines = []
+    for problem in error.errors():
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        name = f"NKW_{'.'.join(map(str, problem['loc'])).upper()}"
+        lines.append(message if message.startswith(name) else f"{name}: {message}")
+    return lines
+
+
+def run_command(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="serve the site with the limits and proxies NKW_* settings name")
@@ -75,13 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_serve(host: str | None, port: int | None, workers: int | None) -> int:
     given: dict[str, Any] = {"host": host, "port": port, "workers": workers}
-    try:
-        settings = Settings(**{name: value for name, value in given.items() if value is not None})
-    except ValidationError as error:
-        for problem in error.errors():
-            print(f"{'.'.join(map(str, problem['loc']))}: {problem['msg']}", file=sys.stderr)
-        return 2
-    serve(settings)
+    serve(Settings(**{name: value for name, value in given.items() if value is not None}))
     return 0
 
 
