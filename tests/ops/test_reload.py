@@ -111,3 +111,24 @@ def test_a_restart_with_bad_data_serves_the_last_good_copy(tmp_path: Path, tiny:
     assert report == [problem, "1 problem found; the data was not loaded."]
     assert f"{tiny} was rejected; serving its last good copy" in log
     assert problem in log
+
+
+def test_with_several_workers_sighup_to_the_parent_replaces_them_one_by_one(
+    tmp_path: Path, tiny: Path, record_property: RecordProperty
+) -> None:
+    env = environment(tiny, tmp_path / "cache") | {"NKW_WORKERS": "2"}
+    with live_server(env) as server:
+        edit_cell(tiny / "estimates.csv", 1, "value_low", "45678")
+        edit_cell(tiny / "estimates.csv", 1, "value_high", "45678")
+        with reading(server.url, PAGES) as readers:
+            wait_until(lambda: sum(reader.made for reader in readers) >= 20, 10, "the readers made no 20 requests")
+            server.signal(signal.SIGHUP)
+            retired = "Finished server process"
+            wait_until(lambda: server.output().count(retired) >= 2, 40, "the two workers were not replaced")
+        pages = [claim_page(server) for _ in range(6)]  # each worker answers some
+    made = sum(reader.made for reader in readers)
+    failures = [failure for reader in readers for failure in reader.failures]
+    record_property("workers_reload_requests", made)
+    record_property("workers_reload_failed", len(failures))
+    assert failures == []
+    assert all(NEW_FIGURE in page for page in pages)
