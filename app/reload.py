@@ -89,17 +89,18 @@ def last_good_dir(cache_dir: Path | None, data_dir: Path) -> Path | None:
     return cache_dir / LAST_GOOD / f"{data_dir.resolve().name}-{tag}"
 
 
-def keep_last_good(data_dir: Path, cache_dir: Path | None) -> None:
-    """Copy ``data_dir``, just loaded, as its last good copy; a copy of the same files is left as it is.
+def keep_last_good(data_dir: Path, cache_dir: Path | None, validated: str) -> None:
+    """Copy ``data_dir`` as its last good copy, if its files are still the ones that validated (their
+    ``validated`` fingerprint); a copy of the same files is left as it is.
 
-    Written beside and renamed into place, so a process starting meanwhile never reads half a copy.
+    Written beside and renamed into place, so a process starting meanwhile never reads half a copy; an edit
+    saved while the copy was made is not kept (it has not been validated).
     """
     target = last_good_dir(cache_dir, data_dir)
     if target is None:
         return
-    mark = fingerprint(data_dir)
     try:
-        if (target / SOURCE_MARK).read_text(encoding="ascii") == mark:
+        if (target / SOURCE_MARK).read_text(encoding="ascii") == validated:
             return
     except OSError:
         pass
@@ -107,7 +108,10 @@ def keep_last_good(data_dir: Path, cache_dir: Path | None) -> None:
     stale = target.with_name(f"{target.name}.old-{os.getpid()}-{threading.get_ident()}")
     try:
         shutil.copytree(data_dir, fresh, ignore=shutil.ignore_patterns(".*"))
-        (fresh / SOURCE_MARK).write_text(mark, encoding="ascii")
+        if fingerprint(fresh) != validated:
+            log.warning("%s changed while it was copied; its last good copy stays as it was", data_dir)
+            return
+        (fresh / SOURCE_MARK).write_text(validated, encoding="ascii")
         if target.exists():
             target.rename(stale)
         fresh.rename(target)
@@ -123,6 +127,7 @@ def start_context(settings: Settings, clock: Callable[[], date] = date.today) ->
 
     Raises DataValidationError or ArchiveError when the data is invalid and there is no last good copy.
     """
+    files = fingerprint(settings.data_dir)  # before validating: an edit saved meanwhile is never taken as good
     try:
         context = build_context(settings, clock)
     except (DataValidationError, ArchiveError) as error:
@@ -135,8 +140,8 @@ def start_context(settings: Settings, clock: Callable[[], date] = date.today) ->
         status = DataStatus(settings.data_dir, LAST_GOOD, fallback, fingerprint(fallback))
         status.last_rejection = Rejection(status.loaded_at, settings.data_dir, report)
         return context, status
-    keep_last_good(settings.data_dir, settings.cache_dir)
-    return context, DataStatus(settings.data_dir, "data", settings.data_dir, fingerprint(settings.data_dir))
+    keep_last_good(settings.data_dir, settings.cache_dir, files)
+    return context, DataStatus(settings.data_dir, "data", settings.data_dir, files)
 
 
 def find_layer(app: ASGIApp, kind: type[ResponseCacheMiddleware]) -> ResponseCacheMiddleware | None:
@@ -192,8 +197,9 @@ class Reloader:
         settings = old.settings.model_copy(update={"data_dir": self.status.data_dir})
         started = monotonic()
         try:
+            files = await asyncio.to_thread(fingerprint, settings.data_dir)
             context = await asyncio.to_thread(build_context, settings, old.clock)
-            await asyncio.to_thread(keep_last_good, settings.data_dir, settings.cache_dir)
+            await asyncio.to_thread(keep_last_good, settings.data_dir, settings.cache_dir, files)
         except Exception as error:  # whatever the files hold, the server keeps serving what it has
             report = rejection_report(error)
             self.status.last_rejection = Rejection(now(), settings.data_dir, report)
@@ -201,7 +207,7 @@ class Reloader:
             version = old.release.version
             log.error("Reload of %s rejected; still serving %s. Report:\n%s", settings.data_dir, version, report)
             return False
-        files = await asyncio.to_thread(fingerprint, settings.data_dir)
+        await asyncio.to_thread(self.stop)  # the old release's warm-up, off the event loop (it waits for one view)
         self._swap(replace(context, images=old.images))
         self.status.loaded_from, self.status.served_dir, self.status.loaded_at = "data", settings.data_dir, now()
         self.status.fingerprint = files
@@ -217,7 +223,6 @@ class Reloader:
         if cache is not None:
             cache.clear()
         context.images.forget()
-        self.stop()
         self._warm(context)
 
     def _warm(self, context: AppContext) -> None:
