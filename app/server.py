@@ -21,6 +21,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from .settings import Settings
 
 APP_FACTORY = "app.main:create_app"
+LINGER_SECONDS = 2.0
 
 
 class ServerConfig(uvicorn.Config):
@@ -60,6 +61,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self._header_bytes = 0
         self._awaiting_headers = False
         self._header_deadline: asyncio.TimerHandle | None = None
+        self._refused = False
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -70,6 +72,8 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        if self._refused:
+            return  # what a refused client still sends is read and dropped until it has read the refusal
         counted = self._awaiting_headers
         if counted and self._over_limit(len(data)):
             return
@@ -114,10 +118,17 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             self.transport.close()  # nothing was asked: nothing to answer (as nginx does)
 
     def _refuse(self, status: bytes, reason: str) -> None:
+        """Answer and close. Closing with the client's bytes unread would reset the connection and could lose
+        the answer on its way; so the answer is followed by our end of the stream, and the connection lingers,
+        reading and dropping, until the client closes it or ``LINGER_SECONDS`` pass (nginx's lingering close)."""
         self._headers_done()
-        if not self.transport.is_closing():
-            self.transport.write(_refusal(status, reason))
-            self.transport.close()
+        if self.transport.is_closing():
+            return
+        self._refused = True
+        self.transport.write(_refusal(status, reason))
+        if self.transport.can_write_eof():
+            self.transport.write_eof()
+        self.loop.call_later(LINGER_SECONDS, self.transport.close)
 
 
 def log_config() -> dict[str, Any]:

@@ -45,6 +45,7 @@ def reload_while_reading(server: LiveServer, record_property: RecordProperty, na
     record_property(f"{name}_requests", made)
     failures = [failure for reader in readers for failure in reader.failures]
     record_property(f"{name}_failed", len(failures))
+    record_property(f"{name}_retried", sum(reader.retried for reader in readers))
     assert made >= 40
     return failures
 
@@ -130,5 +131,6 @@ def test_with_several_workers_sighup_to_the_parent_replaces_them_one_by_one(
     failures = [failure for reader in readers for failure in reader.failures]
     record_property("workers_reload_requests", made)
     record_property("workers_reload_failed", len(failures))
+    record_property("workers_reload_retried", sum(reader.retried for reader in readers))
     assert failures == []
     assert all(NEW_FIGURE in page for page in pages)
