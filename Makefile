@@ -81,7 +81,7 @@ tools:
 	fi
 
 serve: prepare
-	$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) --workers $(WORKERS) --no-access-log
+	NKW_ACCESS_LOG=false $(BIN)/python -m app serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 test: prepare browser tools
 	$(BIN)/ruff check .

@@ -1,5 +1,6 @@
 """Command line.
 
+python -m app serve [--host H] [--port P] [--workers N]   serve the site (NKW_* settings; SIGHUP reloads data)
 python -m app validate [DATA_DIR]   check the data files and report every problem
 python -m app prepare               validate the bundled data and pre-compress the assets, for a fast start
 python -m app plotly-version        the plotly.js version the plotly package ships (for fetching its basic bundle)
@@ -15,6 +16,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -28,14 +30,38 @@ from .data.releases import ReleaseError
 from .data.stamp import write_stamp
 from .data.validate import validate_data_dir
 from .main import create_app
+from .server import serve
 from .settings import PROJECT_ROOT, Settings
 from .static_site.export import ExportError, export_site, seed_paths
 from .urls import Urls
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return run_command(argv)
+    except ValidationError as error:  # an NKW_ variable that Settings refuses
+        for line in settings_problems(error):
+            print(line, file=sys.stderr)
+        return 2
+
+
+def settings_problems(error: ValidationError) -> list[str]:
+    """One line per refused setting, naming its variable."""
+    lines = []
+    for problem in error.errors():
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        name = f"NKW_{'.'.join(map(str, problem['loc'])).upper()}"
+        lines.append(message if message.startswith(name) else f"{name}: {message}")
+    return lines
+
+
+def run_command(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve the site with the limits and proxies NKW_* settings name")
+    serve.add_argument("--host", help="the address to listen on (default: NKW_HOST, 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="the port (default: NKW_PORT, 8000)")
+    serve.add_argument("--workers", type=int, help="worker processes (default: NKW_WORKERS, 1)")
     validate = commands.add_parser("validate", help="check the data files and report every problem")
     validate.add_argument("data_dir", nargs="?", type=Path, default=Settings().data_dir)
     commands.add_parser("prepare", help="validate the bundled data and pre-compress the assets")
@@ -50,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     release.add_argument("--data-dir", type=Path, default=Settings().data_dir)
     release.add_argument("--date", type=date.fromisoformat, default=None, help="the release date (default: today)")
     args = parser.parse_args(argv)
+    if args.command == "serve":
+        return run_serve(args.host, args.port, args.workers)
     if args.command == "release":
         return run_release(args.data_dir, args.version, args.date or date.today())
     if args.command == "export":
@@ -61,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "prepare":
         return run_prepare(Settings())
     print(plotly_js_version(plotly_package_bundle()))
+    return 0
+
+
+def run_serve(host: str | None, port: int | None, workers: int | None) -> int:
+    given: dict[str, Any] = {"host": host, "port": port, "workers": workers}
+    serve(Settings(**{name: value for name, value in given.items() if value is not None}))
     return 0
 
 

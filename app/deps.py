@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 
 def get_context(request: Request) -> AppContext:
+    """The context now served. A reload (app/reload.py) replaces this one reference; a request reads it once
+    (FastAPI resolves a dependency once per request), so it never mixes two releases."""
     context: AppContext = request.app.state.context
     return context
 

@@ -63,6 +63,12 @@ class LruCache(Generic[K, V]):
         with self._lock:
             self._put(key, value, size)
 
+    def clear(self) -> None:
+        """Drop every value kept (renders under way still finish, for their callers)."""
+        with self._lock:
+            self._values.clear()
+            self._total_bytes = 0
+
     def get_or_create(self, key: K, factory: Callable[[], V]) -> V:
         """The value for ``key``, made by ``factory`` on a miss.
 

@@ -1,8 +1,9 @@
-"""Create the ASGI application: ``uvicorn --factory app.main:create_app``.
+"""Create the ASGI application: ``python -m app serve`` (or ``uvicorn --factory app.main:create_app``).
 
 Nothing is built at import. The factory validates and loads the data and builds
-every default chart before the server takes a request; invalid data stops the
-process with every problem listed (exit status 1), not a traceback.
+every default chart before the server takes a request; invalid data is served from
+its last good copy (app/reload.py), or, with none, stops the process with every
+problem listed (exit status 1), not a traceback.
 """
 
 from __future__ import annotations
@@ -14,44 +15,47 @@ from datetime import date
 
 from fastapi import APIRouter, FastAPI
 
-from .context import AppContext, build_context
+from .context import AppContext
 from .data import DataValidationError
 from .editions import ArchiveError
 from .errors import install_error_handlers
 from .hosts import AllowedHostsMiddleware
 from .http.response_cache import ResponseCacheMiddleware
+from .reload import DataStatus, Reloader, reload_on_sighup, start_context
 from .routes import RELEASE_ROUTERS, SITE_ROUTERS, include_routers
 from .security import SecurityHeadersMiddleware
 from .settings import Settings
-from .warmup import CountryWarmer, warm_routes
+from .warmup import warm_routes
 
 
 def create_app(settings: Settings | None = None, clock: Callable[[], date] = date.today) -> FastAPI:
     settings = settings or Settings()
     try:
-        context = build_context(settings, clock)
+        context, status = start_context(settings, clock)
     except DataValidationError as error:
         sys.exit(error.report())
     except ArchiveError as error:
         sys.exit(str(error))
-    return assemble(context)
+    return assemble(context, status=status)
 
 
 def assemble(
     context: AppContext,
     release_routers: tuple[APIRouter, ...] = RELEASE_ROUTERS,
     site_routers: tuple[APIRouter, ...] = SITE_ROUTERS,
+    status: DataStatus | None = None,
 ) -> FastAPI:
     """The app around a built context: routers, error pages and the middleware, outermost last."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await warm_routes(app, context.settings.host_names[0] if context.settings.host_names else "localhost")
-        countries = CountryWarmer(context.latest)
-        countries.start()
-        yield
-        countries.stop()
-        context.images.close()  # the browser kaleido started, if any
+        reloader = Reloader(app, app.state.data_status)
+        reloader.start()  # the country pages' views, in a thread; again for each context swapped in
+        with reload_on_sighup(reloader):
+            yield
+        reloader.stop()
+        app.state.context.images.close()  # the browser kaleido started, if any
 
     app = FastAPI(
         title=context.settings.site_name,
@@ -61,7 +65,8 @@ def assemble(
         openapi_url=None,
         lifespan=lifespan,
     )
-    app.state.context = context
+    app.state.context = context  # swapped for a new one by a reload (app/reload.py)
+    app.state.data_status = status or DataStatus(context.settings.data_dir, "data", context.settings.data_dir)
     # Added first, runs last (innermost): a request for an unknown host is refused before it can reach any link;
     # the refusal is never kept, so the cache outside holds answers for allowed hosts only.
     app.add_middleware(AllowedHostsMiddleware, allowed_hosts=context.settings.host_names)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from ipaddress import ip_network
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,24 @@ class Settings(BaseSettings):
     # Chromium, for rendering PNG and SVG images of charts (kaleido drives it).
     browser_path: Path = Path("/usr/bin/chromium")
 
+    # `python -m app serve` (app/server.py): where it listens and with how many worker processes.
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    workers: int = Field(default=1, ge=1, le=64)
+    # Proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-Proto and X-Forwarded-For are believed.
+    # Empty: none, so no client can claim another scheme or address.
+    trusted_proxies: str = ""
+    # A request's line and headers must fit in this many bytes (431 otherwise) and arrive within this
+    # many seconds of its first byte or of the connection opening (408, or the connection closed).
+    max_header_bytes: int = Field(default=32 * 1024, ge=1024)
+    header_timeout: float = Field(default=10.0, gt=0)
+    # An idle keep-alive connection is closed after this; keep it longer than a load balancer's idle timeout.
+    keep_alive_timeout: int = Field(default=5, ge=1)
+    # On SIGTERM, requests in flight get this long to finish; then they are cut and the process exits.
+    # Under Docker's 10 s between SIGTERM and SIGKILL.
+    shutdown_timeout: int = Field(default=8, ge=0)
+    access_log: bool = True
+
     @field_validator("cache_dir", mode="before")
     @classmethod
     def _empty_means_off(cls, value: object) -> object:
@@ -47,6 +66,25 @@ class Settings(BaseSettings):
         if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
             raise ValueError(f"NKW_BASE_URL must be an http(s) address such as https://example.org, not '{value}'")
         return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses(cls, value: str) -> str:
+        for entry in value.split(","):
+            if entry.strip():
+                try:
+                    ip_network(entry.strip(), strict=False)
+                except ValueError:
+                    raise ValueError(
+                        f"NKW_TRUSTED_PROXIES: '{entry.strip()[:60]}' is not an IP address or network (CIDR), "
+                        "such as 10.0.0.5 or 10.0.0.0/8"
+                    ) from None
+        return value
+
+    @property
+    def proxy_addresses(self) -> list[str]:
+        """The trusted proxies, one address or network each."""
+        return [entry.strip() for entry in self.trusted_proxies.split(",") if entry.strip()]
 
     @property
     def host_names(self) -> list[str]:

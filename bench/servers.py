@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-UVICORN = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app"]
+SERVE = [sys.executable, "-m", "app", "serve"]  # the app as the README runs it in production
 
 
 def free_port() -> int:
@@ -57,8 +57,8 @@ def start_app(data_dir: Path, ready: str = "/") -> tuple[Server, float]:
     """The app as the README runs it in production (one uvicorn worker), and ms from spawn to the first 200
     on ``ready``."""
     port = free_port()
-    env = os.environ | {"NKW_DATA_DIR": str(data_dir)}
-    command = [*UVICORN, "--host", "127.0.0.1", "--port", str(port), "--no-access-log"]
+    env = os.environ | {"NKW_DATA_DIR": str(data_dir), "NKW_ACCESS_LOG": "false"}
+    command = [*SERVE, "--host", "127.0.0.1", "--port", str(port)]
     started = time.monotonic()
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     server = Server(process, f"http://127.0.0.1:{port}")

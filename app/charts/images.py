@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import textwrap
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -123,13 +124,18 @@ class ImageRenderer:
         self._cache = LruCache[tuple[str, str], bytes](MAX_KEPT_IMAGES, MAX_KEPT_IMAGE_BYTES, size=len)
         self._lock = threading.Lock()
         self._started = False
+        self._busy_since: float | None = None  # when the render under way began (monotonic clock)
 
     def render(self, view: ChartView, fmt: ImageFormat, site_name: str, url: str, credit: DatasetCredit) -> bytes:
         """The image of ``view`` at ``url`` (which names its release: one image per address and format)."""
 
         def render_one() -> bytes:
             with self._lock:  # the cache renders each key once; the lock, one key at a time
-                return self._render(static_figure(view, site_name, url, credit), fmt)
+                self._busy_since = time.monotonic()
+                try:
+                    return self._render(static_figure(view, site_name, url, credit), fmt)
+                finally:
+                    self._busy_since = None
 
         return self._cache.get_or_create((url, fmt), render_one)
 
@@ -150,6 +156,15 @@ class ImageRenderer:
         except Exception as error:  # kaleido raises several kinds; the route answers 503 for any
             raise ImageUnavailableError(f"Rendering the {fmt} image failed: {error}") from error
         return bytes(image)
+
+    def busy_for(self) -> float:
+        """Seconds the render under way has taken so far (0 when idle): a cheap sign of a wedged browser."""
+        started = self._busy_since
+        return 0.0 if started is None else time.monotonic() - started
+
+    def forget(self) -> None:
+        """Drop every kept image, when the data they draw is replaced (app/reload.py)."""
+        self._cache.clear()
 
     def close(self) -> None:
         if self._started:

@@ -122,6 +122,13 @@ class ResponseCacheMiddleware:
         self.entries: LruCache[CacheKey, Entry] = LruCache(max_entries, max_bytes, size=lambda entry: entry.size)
         # The answer being rendered for each address, for the requests that miss it meanwhile.
         self._rendering: dict[CacheKey, asyncio.Future[Entry | None]] = {}
+        self._generation = 0  # moved on by clear(), so a render begun before it is not kept after it
+
+    def clear(self) -> None:
+        """Forget every kept answer, when the data behind them is replaced (app/reload.py)."""
+        self._generation += 1
+        self.entries.clear()
+        self._rendering = {}  # later misses render afresh rather than wait for an answer of the old data
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -177,6 +184,7 @@ class ResponseCacheMiddleware:
 
     async def _fill(self, key: CacheKey, scope: Scope, receive: Receive, send: Send, head: bool) -> Entry | None:
         messages: list[Message] = []
+        generation = self._generation
 
         async def capture(message: Message) -> None:
             messages.append(message)
@@ -198,7 +206,8 @@ class ResponseCacheMiddleware:
         entry = (
             await asyncio.to_thread(make_entry, headers, body) if len(body) > LARGE_BODY else make_entry(headers, body)
         )
-        self.entries.put(key, entry)
+        if generation == self._generation:
+            self.entries.put(key, entry)
         return entry
 
     async def _send(self, entry: Entry, request_headers: Headers, head: bool, send: Send) -> None:

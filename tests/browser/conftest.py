@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from ..tiny_data import ROOT
+from ..live_server import LiveServer as LiveServer  # the browser tests import both from here
+from ..live_server import free_port as free_port
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 # The closed network here refuses Chromium's background connections; these flags stop it trying.
@@ -31,50 +26,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class LiveServer:
-    def __init__(self, cache_dir: Path, data_dir: Path | None = None) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ)
-        env["NKW_CACHE_DIR"] = str(cache_dir)
-        if data_dir is not None:
-            env["NKW_DATA_DIR"] = str(data_dir)
-        command = [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            "app.main:create_app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(self.port),
-        ]
-        # Logs go to a file, not a pipe: a pipe nobody reads fills up and stalls the server.
-        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"The server on port {self.port} did not start within 30 s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
-        self.log.close()
-
-
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test in this folder is a browser test: `-m "not browser"` leaves them all out."""
@@ -87,9 +38,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def live_server(cache_dir: Path) -> Iterator[LiveServer]:
     """The app on the bundled data, its cache in the tests' tmp cache (which holds the prepared assets)."""
-    server = LiveServer(cache_dir)
+    server = LiveServer({"NKW_CACHE_DIR": str(cache_dir)})
     yield server
-    server.stop()
+    server.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,24 +1,50 @@
-"""Liveness and what is loaded (``app/routes/health.py``)."""
+"""Readiness and what is loaded (``app/routes/health.py``)."""
 
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from app.data.releases import frozen_releases
+from app.data.stamp import fingerprint
+from app.settings import Settings
 
+from ..clients import app_client
 from ..tiny_data import REAL_DATA, dataset_version
 
+BROWSER = Settings().browser_path
+IMAGES = {"can_render": True} if BROWSER.is_file() else {"can_render": False, "reason": f"no browser at {BROWSER}"}
 RELEASED = [release.version for release in frozen_releases(REAL_DATA)]  # oldest first, the latest last
 
 
-def test_healthz_reports_version_and_row_counts(client: TestClient) -> None:
+def test_healthz_reports_version_row_counts_and_where_the_data_came_from(client: TestClient) -> None:
     counts = {}
     for table in ("estimates", "sources", "events", "countries"):
         with (REAL_DATA / f"{table}.csv").open(encoding="utf-8") as handle:
             counts[table] = sum(1 for _ in csv.DictReader(handle))
-    assert client.get("/healthz").json() == {
+    health = client.get("/healthz").json()
+    loaded_at = health["dataset"].pop("loaded_at")
+    assert loaded_at.endswith("+00:00")
+    assert health == {
         "status": "ok",
-        "dataset": {"version": dataset_version(), "rows": counts, "releases": RELEASED},
+        "dataset": {
+            "version": dataset_version(),
+            "rows": counts,
+            "releases": RELEASED,
+            "loaded_from": "data",
+            "fingerprint": fingerprint(REAL_DATA)[:16],
+        },
+        "last_reload": None,
+        "last_rejected_edit": None,
+        "images": IMAGES,
     }
+
+
+def test_healthz_is_degraded_when_images_cannot_render(tiny: Path, cache_dir: Path) -> None:
+    missing = Path("/nonexistent/chromium")
+    with app_client(Settings(data_dir=tiny, cache_dir=cache_dir, browser_path=missing)) as client:
+        health = client.get("/healthz").json()
+    assert health["status"] == "degraded"
+    assert health["images"] == {"can_render": False, "reason": "no browser at /nonexistent/chromium"}
