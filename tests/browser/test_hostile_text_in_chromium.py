@@ -11,8 +11,8 @@ from playwright.sync_api import Page
 
 from app.data.stamp import write_stamp
 
+from ..live_server import LiveServer, live_server
 from ..tiny_data import HOSTILE, write_hostile_data
-from .conftest import LiveServer
 from .interact import reach_for_charts
 
 
@@ -36,9 +36,8 @@ def hover_labels(page: Page) -> list[str]:
 def hostile_server(cache_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     data = write_hostile_data(tmp_path_factory.mktemp("hostile") / "data")
     write_stamp(cache_dir, data)  # loaded as validated data: the escaping must hold whatever the validator allows
-    server = LiveServer(cache_dir, data)
-    yield server
-    server.stop()
+    with live_server({"NKW_CACHE_DIR": str(cache_dir), "NKW_DATA_DIR": str(data)}) as server:
+        yield server
 
 
 def test_plotly_legend_and_labels_show_markup_as_text(page: Page, hostile_server: LiveServer) -> None:
