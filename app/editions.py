@@ -23,6 +23,7 @@ from .data.package_zip import build_zip
 from .data.releases import FrozenRelease, checksum_problems, differs_from_release
 from .domain import Release
 from .domain.history import ChangeLog, ReleaseNote
+from .http.large_download import Packed, pack
 from .lru import LruCache, MiB
 from .urls import TableFormat, Urls
 
@@ -53,6 +54,10 @@ class Edition:
     zips: LruCache[str, bytes] = field(default_factory=lambda: LruCache(ZIPS_KEPT, ZIP_BYTES_KEPT, size=len))
     tables: LruCache[tuple[str, str], bytes] = field(
         default_factory=lambda: LruCache(TABLE_DOWNLOADS_KEPT, TABLE_DOWNLOAD_BYTES_KEPT, size=len)
+    )
+    # The gzip form of the tables too large for the response cache (app/http/large_download.py).
+    packed_tables: LruCache[tuple[str, str], Packed] = field(
+        default_factory=lambda: LruCache(TABLE_DOWNLOADS_KEPT, TABLE_DOWNLOAD_BYTES_KEPT, size=lambda p: p.size)
     )
 
     @property
@@ -89,6 +94,10 @@ class Edition:
             return json.dumps(rows, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode()
 
         return self.tables.get_or_create((table, fmt), build)
+
+    def packed_table(self, table: str, fmt: TableFormat) -> Packed:
+        """The download's gzip form and entity tag; made once, even when asked at once."""
+        return self.packed_tables.get_or_create((table, fmt), lambda: pack(self.table_download(table, fmt)))
 
 
 def chart_links(urls: Urls) -> ChartLinks:

@@ -105,6 +105,14 @@ def without_unknown_parameters(scope: Scope) -> Scope:
     return scope if known == query_string else {**scope, "query_string": known}
 
 
+def passes_through(start: Message, max_body: int) -> bool:
+    """An answer the cache lets through as it streams: encoded by its route (a large download, compressed once)
+    or announcing a body larger than the cache keeps."""
+    headers = Headers(raw=start.get("headers", []))
+    length = headers.get("content-length", "")
+    return "content-encoding" in headers or (length.isascii() and length.isdigit() and int(length) > max_body)
+
+
 class ResponseCacheMiddleware:
     """Answers GET and HEAD from kept responses; ``entries`` is the cache, for its counters."""
 
@@ -185,11 +193,32 @@ class ResponseCacheMiddleware:
     async def _fill(self, key: CacheKey, scope: Scope, receive: Receive, send: Send, head: bool) -> Entry | None:
         messages: list[Message] = []
         generation = self._generation
+        passing = False  # the answer goes out as it comes: its route encoded it, or it is too large to keep
+        size = 0
+
+        async def forward(message: Message) -> None:
+            # A HEAD gets the GET's headers (its Content-Length included) and no body.
+            await send({**message, "body": b""} if head and message["type"] == "http.response.body" else message)
 
         async def capture(message: Message) -> None:
+            nonlocal passing, size
+            if passing:
+                await forward(message)
+                return
             messages.append(message)
+            if message["type"] == "http.response.start":
+                passing = passes_through(message, self.max_body)
+            elif message["type"] == "http.response.body":
+                size += len(message.get("body", b""))
+                passing = size > self.max_body
+            if passing:  # what was held so far goes first; the rest streams without being held
+                for held in messages:
+                    await forward(held)
+                messages.clear()
 
         await self.app(scope, receive, capture)
+        if passing:
+            return None
         # The first message is not always the start: Jinja templates send "http.response.debug" to test clients.
         start: Message = next((m for m in messages if m["type"] == "http.response.start"), {"status": 500})
         headers: list[tuple[bytes, bytes]] = list(start.get("headers", []))
@@ -197,10 +226,9 @@ class ResponseCacheMiddleware:
         cache_control = Headers(raw=headers).get("cache-control", "")
         body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
         cacheable = start.get("status") == 200 and media_type.startswith(CACHEABLE) and "no-store" not in cache_control
-        if not cacheable or len(body) > self.max_body:
+        if not cacheable:
             for message in messages:
-                # A HEAD gets the GET's headers (its Content-Length included) and no body.
-                await send({**message, "body": b""} if head and message["type"] == "http.response.body" else message)
+                await forward(message)
             return None
         # brotli and zlib let go of the GIL while they work: off the event loop, hits keep being answered.
         entry = (

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import re
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.datastructures import Headers
 
 from ..context import AppContext
 from ..data.citations import bibtex, ris
 from ..deps import ContextDep, EditionDep, UrlsDep
 from ..domain import Release
 from ..editions import Edition
+from ..http.large_download import large_download
+from ..http.response_cache import MAX_BODY
 from ..params import shorten
 from ..urls import DATASET_NAME, TABLE_FORMATS, TableFormat, Urls
 from .names import split_format
@@ -31,7 +34,7 @@ def attachment(name: str) -> dict[str, str]:
 
 
 @router.api_route("/{name}", methods=["GET", "HEAD"])
-def download(name: str, context: ContextDep, edition: EditionDep, urls: UrlsDep) -> Response:
+def download(request: Request, name: str, context: ContextDep, edition: EditionDep, urls: UrlsDep) -> Response:
     """A table as CSV or JSON, the Data Package descriptor, or the whole dataset as a zip."""
     release = edition.release
     # A pinned release's files never change; the latest's change with the next release.
@@ -57,7 +60,7 @@ def download(name: str, context: ContextDep, edition: EditionDep, urls: UrlsDep)
             raise HTTPException(404, f"The {table} table is at {formats}.")
         data = urls.data()
         raise HTTPException(404, f"There is no file '{shorten(name)}' under {data}; {data} lists every download.")
-    return table_download(edition, table, extension, cache)
+    return table_download(edition, table, extension, cache, request.headers)
 
 
 def versioned_zip(context: AppContext, edition: Edition, urls: Urls, version: str) -> Response:
@@ -94,7 +97,9 @@ def datapackage(release: Release, cache: dict[str, str]) -> JSONResponse:
     return JSONResponse(release.descriptor, headers=attachment(name) | cache)
 
 
-def table_download(edition: Edition, table: str, extension: str, cache: dict[str, str]) -> Response:
+def table_download(
+    edition: Edition, table: str, extension: str, cache: dict[str, str], request_headers: Headers
+) -> Response:
     """One table of the dataset, every row, as CSV (ready for spreadsheets) or JSON."""
     release = edition.release
     if table not in release.table_names:
@@ -103,4 +108,7 @@ def table_download(edition: Edition, table: str, extension: str, cache: dict[str
     fmt: TableFormat = "csv" if extension == "csv" else "json"
     media_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
     headers = attachment(name) | cache
-    return Response(edition.table_download(table, fmt), media_type=media_type, headers=headers)
+    body = edition.table_download(table, fmt)
+    if len(body) <= MAX_BODY:  # the response cache compresses and keeps it
+        return Response(body, media_type=media_type, headers=headers)
+    return large_download(request_headers, body, edition.packed_table(table, fmt), media_type, headers)
