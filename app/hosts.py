@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-EXEMPT_PATHS = ("/healthz",)
+EXEMPT_PATHS = ("/healthz", "/readyz")
 
 
 class AllowedHostsMiddleware:

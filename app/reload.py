@@ -69,6 +69,8 @@ class DataStatus:
     loaded_at: datetime = field(default_factory=now)
     last_reload: dict[str, object] | None = None  # at, outcome ('loaded' / 'rejected'), seconds
     last_rejection: Rejection | None = None
+    # Set when the first release served has its country pages' charts built: /readyz says ready from then on.
+    warmed: threading.Event = field(default_factory=threading.Event)
 
     @property
     def degraded(self) -> bool:
@@ -226,7 +228,7 @@ class Reloader:
         self._warm(context)
 
     def _warm(self, context: AppContext) -> None:
-        self.warmer = CountryWarmer(context.latest)
+        self.warmer = CountryWarmer(context.latest, self.status.warmed)
         self.warmer.start()
 
     def _record(self, outcome: str, started: float) -> None:

@@ -70,9 +70,10 @@ def country_queries(edition: Edition) -> list[tuple[ChartSpec, ChartQuery]]:
 class CountryWarmer:
     """Builds the country pages' views in a daemon thread; ``stop`` ends it between two views."""
 
-    def __init__(self, edition: Edition) -> None:
+    def __init__(self, edition: Edition, done: threading.Event | None = None) -> None:
         self.edition = edition
         self.built = 0
+        self.done = done or threading.Event()  # set once every country view is built (not when stopped)
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name="warm-country-views", daemon=True)
 
@@ -90,3 +91,4 @@ class CountryWarmer:
                 return
             views.get(spec, query)  # kept in the views' cache, where the page looks first
             self.built += 1
+        self.done.set()

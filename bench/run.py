@@ -85,7 +85,8 @@ def first_burst(data_dir: Path) -> dict[str, Load]:
     """Each page under 50 connections for the first 5 s after a start: what a fresh deploy meets in a spike."""
     loads = {}
     for path in PAGES:
-        server, _ = start_app(data_dir, ready="/healthz")  # no page rendered before the burst
+        # Ready as a load balancer sees it (/readyz: the country pages' charts built), no page rendered yet.
+        server, _ = start_app(data_dir, ready="/readyz")
         try:
             loads[path] = wrk(server.url + path, 5)
         finally:

@@ -47,7 +47,7 @@ BROTLI_QUALITY = 9  # a good ratio at a few ms for a page; each body is compress
 # Past this size quality 9 costs tens of ms (a 260 KB country page: 28 ms) for a few per cent of bytes; 5 takes 8.
 LARGE_BODY = 64 * 1024
 LARGE_BODY_BROTLI_QUALITY = 5
-UNCACHED_PREFIXES = ("/healthz", "/assets/")  # health must be live; assets have their own route
+UNCACHED_PREFIXES = ("/healthz", "/readyz", "/assets/")  # health must be live; assets have their own route
 DROPPED_HEADERS = {b"content-length", b"content-encoding", b"etag", b"vary"}
 MAX_ENTRIES = 2048
 # Each entry holds its body and up to two compressed forms; the byte cap, not the entry cap,

@@ -38,6 +38,16 @@ def images_state(context: AppContext) -> dict[str, object]:
     return {"can_render": True}
 
 
+@router.api_route("/readyz", methods=["GET", "HEAD"])
+def readyz(status: Annotated[DataStatus, Depends(get_data_status)]) -> JSONResponse:
+    """200 once the first pages readers ask for are ready to send at once (every country page's charts built,
+    a second or two after start), 503 until then: for a load balancer to send a new process traffic only
+    when the first burst cannot stall it. /healthz says the process is alive from the start."""
+    if status.warmed.is_set():
+        return JSONResponse({"ready": True})
+    return JSONResponse({"ready": False, "reason": "building the country pages' charts"}, 503, {"Retry-After": "1"})
+
+
 @router.api_route("/healthz", methods=["GET", "HEAD"])
 def healthz(context: ContextDep, status: Annotated[DataStatus, Depends(get_data_status)]) -> JSONResponse:
     """Status (ok, or degraded when older data than data/ is served or images cannot render), the latest

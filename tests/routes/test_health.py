@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import csv
+import threading
+import time
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
+from app import warmup
+from app.charts.query import ChartQuery
+from app.charts.registry import ChartSpec
 from app.data.releases import frozen_releases
 from app.data.stamp import fingerprint
+from app.editions import Edition
 from app.settings import Settings
 
 from ..clients import app_client
@@ -48,3 +55,29 @@ def test_healthz_is_degraded_when_images_cannot_render(tiny: Path, cache_dir: Pa
         health = client.get("/healthz").json()
     assert health["status"] == "degraded"
     assert health["images"] == {"can_render": False, "reason": "no browser at /nonexistent/chromium"}
+
+
+def test_readyz_says_ready_only_once_the_country_pages_charts_are_built(
+    tiny: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """For a load balancer: a new process gets traffic once the first burst cannot stall it."""
+    gate = threading.Event()
+    queries = warmup.country_queries
+
+    def held_queries(edition: Edition) -> list[tuple[ChartSpec, ChartQuery]]:
+        gate.wait(timeout=30)
+        return queries(edition)
+
+    monkeypatch.setattr(warmup, "country_queries", held_queries)
+    with app_client(Settings(data_dir=tiny, cache_dir=cache_dir)) as client:
+        waiting = client.get("/readyz", headers={"Host": "10.0.0.7"})  # any host: probes come by IP address
+        assert waiting.status_code == 503
+        assert waiting.headers["retry-after"] == "1"
+        assert waiting.json()["ready"] is False
+        assert client.get("/healthz").status_code == 200  # alive all along
+        gate.set()
+        deadline = time.monotonic() + 20
+        while client.get("/readyz").status_code != 200 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert client.get("/readyz").json() == {"ready": True}
+        assert client.get("/readyz").headers.get("cache-control") is None  # never kept
