@@ -13,8 +13,9 @@ from app.main import create_app as create_site
 def create_app() -> FastAPI:
     app = create_site()
 
-    @app.get("/slow")
-    async def slow(seconds: float = 1.0) -> PlainTextResponse:
+    # A path parameter: the response cache drops query parameters no address of the site reads (app/params.py).
+    @app.get("/slow/{seconds}")
+    async def slow(seconds: float) -> PlainTextResponse:
         await asyncio.sleep(seconds)
         return PlainTextResponse(f"done after {seconds:g} s")
 

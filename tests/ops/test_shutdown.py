@@ -25,7 +25,7 @@ def test_sigterm_drains_requests_in_flight_within_the_bound(
 
     def ask(index: int, seconds: float) -> None:
         try:
-            response = httpx.get(f"{server.url}/slow", params={"seconds": seconds}, timeout=STUCK_SECONDS + 10)
+            response = httpx.get(f"{server.url}/slow/{seconds}", timeout=STUCK_SECONDS + 10)
             answers[index] = f"{response.status_code} {response.text}"
         except httpx.HTTPError as error:
             answers[index] = type(error).__name__
