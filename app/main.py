@@ -62,14 +62,14 @@ def assemble(
         lifespan=lifespan,
     )
     app.state.context = context
-    # Added first, runs last (innermost): a request for an unknown host is refused before it can reach any link;
-    # the refusal is never kept, so the cache outside holds answers for allowed hosts only.
-    app.add_middleware(AllowedHostsMiddleware, allowed_hosts=context.settings.host_names)
-    # Security headers go on every response the app makes, refusals included; the cache keeps them with the rest,
-    # so a hit carries them too.
-    app.add_middleware(SecurityHeadersMiddleware)
-    # Added last, runs first: a hit (most requests) is answered before any other layer.
-    app.add_middleware(ResponseCacheMiddleware, today=context.clock)
+    settings = context.settings
+    # Innermost: a hit (most requests) is answered before routing. Links come from the request's address only
+    # without a base URL: then the address is in the key and shared caches are told not to keep the answer.
+    app.add_middleware(ResponseCacheMiddleware, today=context.clock, links_from_request=not settings.base_url)
+    # A malformed or unknown Host is refused before any work, so it never becomes a cache key.
+    app.add_middleware(AllowedHostsMiddleware, allowed_hosts=settings.host_names)
+    # Outermost: security headers on every response, hits and refusals included.
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.base_url.startswith("https://"))
     install_error_handlers(app)
     include_routers(app, release_routers, site_routers)
     return app
