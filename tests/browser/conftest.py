@@ -8,14 +8,13 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
+from ..hostile.live import wait_until_healthy
 from ..tiny_data import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -59,15 +58,9 @@ class LiveServer:
         # Logs go to a file, not a pipe: a pipe nobody reads fills up and stalls the server.
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"The server on port {self.port} did not start within 30 s")
+        if not wait_until_healthy(self.url, 30, self.process):
+            self.stop()
+            raise RuntimeError(f"The server on port {self.port} did not start within 30 s")
 
     def stop(self) -> None:
         self.process.terminate()

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from ..static_site.test_nginx import wait_for
 from ..tiny_data import ROOT
 
 NGINX = Path(os.environ.get("NGINX_PATH", "/usr/sbin/nginx"))  # `make tools` installs it
@@ -23,6 +24,18 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def wait_until_healthy(url: str, seconds: float, process: subprocess.Popen[bytes]) -> bool:
+    """Whether the server at ``url`` answered /healthz within ``seconds`` (False at once if it exited)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return True
+        except httpx.TransportError:
+            time.sleep(0.1)
+    return False
 
 
 class LiveApp:
@@ -37,15 +50,9 @@ class LiveApp:
         # Logs go to a file, not a pipe: a pipe nobody reads fills up and stalls the server.
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"The app on port {self.port} did not start within 60 s")
+        if not wait_until_healthy(self.url, 60, self.process):
+            self.stop()
+            raise RuntimeError(f"The app on port {self.port} did not start within 60 s")
 
     def stop(self) -> None:
         self.process.terminate()
@@ -71,16 +78,7 @@ class Nginx:
         self.process = subprocess.Popen(command)
 
     def wait_for(self, port: int) -> None:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"nginx stopped: {(self.prefix / 'error.log').read_text()}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.05)
-        pytest.fail("nginx did not start listening within 10 s")
+        wait_for(port, self.process, self.prefix)
 
     def stop(self) -> None:
         self.process.terminate()
