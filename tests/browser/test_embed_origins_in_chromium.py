@@ -3,19 +3,16 @@ with its own embed.js: the first script to run sizes both, and neither is left a
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
-from pathlib import Path
 
 import httpx
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import LiveServer, free_port
-from .test_embed_in_chromium import HOST_PAGE, QuietHandler
+from .conftest import LiveServer
+from .host_pages import article_served
+from .test_embed_in_chromium import HOST_PAGE
 
 SNIPPET_HEIGHT = 150  # far from any chart's content height, so a frame left alone is seen
 
@@ -33,14 +30,8 @@ def two_addresses(live_server: LiveServer, tmp_path_factory: pytest.TempPathFact
     )
     assert "//localhost:" in embeds
     assert "//127.0.0.1:" in embeds
-    root: Path = tmp_path_factory.mktemp("two-addresses")
-    (root / "article.html").write_text(HOST_PAGE.format(embed=embeds), encoding="utf-8")
-    port = free_port()
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{port}/article.html"
-    server.shutdown()
-    server.server_close()
+    with article_served(tmp_path_factory.mktemp("two-addresses"), HOST_PAGE.format(embed=embeds)) as address:
+        yield address
 
 
 def heights(page: Page) -> list[tuple[float, float]]:
