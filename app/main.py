@@ -14,6 +14,8 @@ from datetime import date
 
 from fastapi import APIRouter, FastAPI
 
+from .charts.images import DatasetCredit, ImageFormat
+from .charts.views import ChartView
 from .context import AppContext, build_context
 from .data import DataValidationError
 from .editions import ArchiveError
@@ -37,6 +39,15 @@ def create_app(settings: Settings | None = None, clock: Callable[[], date] = dat
     return assemble(context)
 
 
+def default_images(context: AppContext) -> list[tuple[ChartView, ImageFormat, str, str, DatasetCredit]]:
+    """Every chart's default view, PNG and SVG, at the configured base URL."""
+    views, urls, edition = context.views, context.urls, context.latest
+    defaults = [views.default(spec) for spec in views.specs.values()]
+    site = context.settings.site_name
+    formats: tuple[ImageFormat, ...] = ("png", "svg")
+    return [(view, fmt, site, urls.absolute(urls.view(view)), edition.credit) for view in defaults for fmt in formats]
+
+
 def assemble(
     context: AppContext,
     release_routers: tuple[APIRouter, ...] = RELEASE_ROUTERS,
@@ -49,6 +60,8 @@ def assemble(
         await warm_routes(app, context.settings.host_names[0] if context.settings.host_names else "localhost")
         countries = CountryWarmer(context.latest)
         countries.start()
+        if context.urls.base_url:  # images name their address: only a base URL says which one readers will ask
+            context.images.prerender(default_images(context))
         yield
         countries.stop()
         context.images.close()  # the browser kaleido started, if any
