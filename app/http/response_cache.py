@@ -94,11 +94,21 @@ def cache_key(scope: Scope, host: str, day: str, links_from_request: bool) -> Ca
 
 def for_shared_caches(headers: Headers_, links_from_request: bool) -> Headers_:
     """The headers, with a Cache-Control that lets shared caches keep the answer made private when the answer's
-    links name the request's address; one is added when there is none (every kept answer has one)."""
+    links name the request's address (how long a browser keeps it is unchanged); every kept answer has one."""
     if not links_from_request:
         return headers
     kept = [(name, value) for name, value in headers if name.lower() != b"cache-control"]
-    return [*kept, (b"cache-control", PRIVATE_CACHE_CONTROL.encode())]
+    given = Headers(raw=headers).get("cache-control", "")
+    return [*kept, (b"cache-control", private_cache_control(given).encode())]
+
+
+def private_cache_control(value: str) -> str:
+    """``value`` for the browser alone: 'public' becomes 'private', and what only shared caches read goes."""
+    directives = [part.strip() for part in value.split(",") if part.strip()]
+    browser = [part for part in directives if part != "public" and not part.startswith(("s-maxage", "proxy-"))]
+    if not any(part.startswith("max-age") for part in browser):
+        return PRIVATE_CACHE_CONTROL
+    return ", ".join(["private", *(part for part in browser if part != "private")])
 
 
 def make_entry(headers: list[tuple[bytes, bytes]], body: bytes) -> Entry:
