@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import httpx
+import pytest
 
 from ..tiny_data import write_tiny_data
 from .live import LiveApp
@@ -87,6 +88,7 @@ def attack(url: str, requests: list[tuple[str, dict[str, str]]]) -> list[int]:
         return [client.get(path, headers=headers).status_code for path, headers in requests]
 
 
+@pytest.mark.alone
 def test_hostile_load_is_bounded_and_health_stays_fast(tmp_path: Path) -> None:
     data = write_tiny_data(tmp_path / "data")
     settings = {"data_dir": str(data), "cache_dir": str(tmp_path / "cache"), "base_url": "https://news.example.org"}
