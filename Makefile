@@ -97,7 +97,8 @@ test-fast: prepare tools
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	NGINX_PATH=$(NGINX) $(BIN)/pytest -m "not browser" -n auto --dist worksteal -q
+	NGINX_PATH=$(NGINX) $(BIN)/pytest -m "not browser and not alone" -n auto --dist worksteal -q
+	NGINX_PATH=$(NGINX) $(BIN)/pytest -m "alone" -q
 
 # What the benchmark runs besides the app (bench/README.md): the full plotly.js bundle at the vendored basic
 # bundle's version, for the full-bundle static reference page, and Lighthouse, pinned in bench/package-lock.json.

@@ -1,8 +1,9 @@
 """One bounded cache for every cache of bytes: least recently used first out, capped in entries and in bytes.
 
 A cap on entries alone does not bound memory when one value may weigh megabytes, and a
-cap on bytes alone lets millions of tiny values through; so both. Thread-safe: routes run
-in Starlette's threadpool.
+cap on bytes alone lets millions of tiny values through; so both. Keys count in the bytes
+too: a key may come from a request (a host, a query string) and weigh more than its value.
+Thread-safe: routes run in Starlette's threadpool.
 
     images = LruCache[tuple[str, str], bytes](max_entries=256, max_bytes=64 * MiB, size=len)
     png = images.get_or_create(("/charts/revenue", "png"), render)
@@ -25,7 +26,9 @@ MiB = 1024 * 1024
 class LruCache(Generic[K, V]):
     """Values are never None: ``get`` answers None for a miss."""
 
-    def __init__(self, max_entries: int, max_bytes: int, size: Callable[[V], int]) -> None:
+    def __init__(
+        self, max_entries: int, max_bytes: int, size: Callable[[V], int], key_size: Callable[[K], int] | None = None
+    ) -> None:
         if max_entries < 1:
             raise ValueError(f"LruCache max_entries must be at least 1, not {max_entries}")
         if max_bytes < 0:
@@ -33,6 +36,7 @@ class LruCache(Generic[K, V]):
         self.max_entries = max_entries
         self.max_bytes = max_bytes
         self._size = size
+        self._key_size: Callable[[K], int] = key_size or approximate_size
         self._values: OrderedDict[K, tuple[V, int]] = OrderedDict()  # oldest use first
         self._total_bytes = 0
         self._lock = threading.Lock()
@@ -44,7 +48,7 @@ class LruCache(Generic[K, V]):
 
     @property
     def total_bytes(self) -> int:
-        """The sum of the sizes of the values kept."""
+        """The sum of the sizes of the values kept and of their keys."""
         return self._total_bytes
 
     def get(self, key: K) -> V | None:
@@ -57,7 +61,7 @@ class LruCache(Generic[K, V]):
         A value larger than ``max_bytes`` is not kept (and replaces nothing): keeping it would
         empty the cache for one value that is unlikely to be asked for more than the rest.
         """
-        size = self._size(value)
+        size = self._size(value) + self._key_size(key)
         if size < 0:
             raise ValueError(f"LruCache size of the value for {key!r} is negative: {size}")
         with self._lock:
@@ -122,3 +126,12 @@ class LruCache(Generic[K, V]):
         while len(self._values) > self.max_entries or self._total_bytes > self.max_bytes:
             _, (_, dropped) = self._values.popitem(last=False)
             self._total_bytes -= dropped
+
+
+def approximate_size(key: object) -> int:
+    """The bytes of the text in a key (strings, bytes, and tuples of them), near enough: not object overheads."""
+    if isinstance(key, str | bytes):
+        return len(key)
+    if isinstance(key, tuple):
+        return sum(approximate_size(part) for part in key)
+    return 8

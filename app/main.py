@@ -15,6 +15,8 @@ from datetime import date
 
 from fastapi import APIRouter, FastAPI
 
+from .charts.images import DatasetCredit, ImageFormat
+from .charts.views import ChartView
 from .context import AppContext
 from .data import DataValidationError
 from .editions import ArchiveError
@@ -39,6 +41,15 @@ def create_app(settings: Settings | None = None, clock: Callable[[], date] = dat
     return assemble(context, status=status)
 
 
+def default_images(context: AppContext) -> list[tuple[ChartView, ImageFormat, str, str, DatasetCredit]]:
+    """Every chart's default view, PNG and SVG, at the configured base URL."""
+    views, urls, edition = context.views, context.urls, context.latest
+    defaults = [views.default(spec) for spec in views.specs.values()]
+    site = context.settings.site_name
+    formats: tuple[ImageFormat, ...] = ("png", "svg")
+    return [(view, fmt, site, urls.absolute(urls.view(view)), edition.credit) for view in defaults for fmt in formats]
+
+
 def assemble(
     context: AppContext,
     release_routers: tuple[APIRouter, ...] = RELEASE_ROUTERS,
@@ -52,6 +63,8 @@ def assemble(
         await warm_routes(app, context.settings.host_names[0] if context.settings.host_names else "localhost")
         reloader = Reloader(app, app.state.data_status)
         reloader.start()  # the country pages' views, in a thread; again for each context swapped in
+        if context.urls.base_url:  # images name their address: only a base URL says which one readers will ask
+            context.images.prerender(default_images(context))
         with reload_on_sighup(reloader):
             yield
         reloader.stop()
@@ -67,14 +80,14 @@ def assemble(
     )
     app.state.context = context  # swapped for a new one by a reload (app/reload.py)
     app.state.data_status = status or DataStatus(context.settings.data_dir, "data", context.settings.data_dir)
-    # Added first, runs last (innermost): a request for an unknown host is refused before it can reach any link;
-    # the refusal is never kept, so the cache outside holds answers for allowed hosts only.
-    app.add_middleware(AllowedHostsMiddleware, allowed_hosts=context.settings.host_names)
-    # Security headers go on every response the app makes, refusals included; the cache keeps them with the rest,
-    # so a hit carries them too.
-    app.add_middleware(SecurityHeadersMiddleware)
-    # Added last, runs first: a hit (most requests) is answered before any other layer.
-    app.add_middleware(ResponseCacheMiddleware, today=context.clock)
+    settings = context.settings
+    # Innermost: a hit (most requests) is answered before routing. Links come from the request's address only
+    # without a base URL: then the address is in the key and shared caches are told not to keep the answer.
+    app.add_middleware(ResponseCacheMiddleware, today=context.clock, links_from_request=not settings.base_url)
+    # A malformed or unknown Host is refused before any work, so it never becomes a cache key.
+    app.add_middleware(AllowedHostsMiddleware, allowed_hosts=settings.host_names)
+    # Outermost: security headers on every response, hits and refusals included.
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.base_url.startswith("https://"))
     install_error_handlers(app)
     include_routers(app, release_routers, site_routers)
     return app

@@ -12,7 +12,8 @@ from app.lru import LruCache
 
 
 def cache(max_entries: int = 100, max_bytes: int = 1000) -> LruCache[str, bytes]:
-    return LruCache[str, bytes](max_entries, max_bytes, size=len)
+    """Keys weigh nothing here, so the sums below are the values' sizes; one test weighs keys."""
+    return LruCache[str, bytes](max_entries, max_bytes, size=len, key_size=lambda key: 0)
 
 
 def test_entry_cap_drops_the_least_recently_used() -> None:
@@ -37,6 +38,17 @@ def test_byte_cap_drops_as_many_as_it_takes() -> None:
     assert len(kept) == 2
     assert kept.get("d") == bytes(30)
     assert kept.get("big") == bytes(70)
+
+
+def test_keys_count_in_the_byte_cap() -> None:
+    """A key from a request (a 1 MB Host) weighs what it holds: many of them cannot outgrow the cap."""
+    kept = LruCache[tuple[str, bytes], bytes](max_entries=1000, max_bytes=10_000, size=len)
+    for n in range(100):
+        kept.put((f"{n:04}" + "h" * 996, b"q" * 1000), b"")  # empty values, 2,000-byte keys
+    assert kept.total_bytes <= 10_000
+    assert len(kept) == 5
+    kept.put(("h" * 10_001, b""), b"")  # one key over the cap is not kept
+    assert len(kept) == 5
 
 
 def test_replacing_a_value_counts_its_new_size_only() -> None:

@@ -3,14 +3,24 @@
 The title, the source line, the symbol key, the dataset's version and licence and the site's name
 are drawn into the image, since an image travels without the page around it. Rendered bytes are
 kept per view and format.
+
+Renders run one at a time on the renderer's own thread (they share one browser), never on the request
+thread pool, fed by a small bounded queue: when it is full a request is refused at once (the route
+answers 503 with Retry-After) instead of holding a pool thread for minutes, which is what made
+/healthz wait 7.4 s under 200 concurrent image requests. A render is bounded by kaleido's timeout, and a
+render that fails or times out restarts the browser, so one hung render cannot wedge the next.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import queue
 import textwrap
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -36,6 +46,14 @@ MEDIA_TYPES: dict[str, str] = {"png": "image/png", "svg": "image/svg+xml"}
 # could be is up to the readers, and the caps are what bound the memory they take.
 MAX_KEPT_IMAGES = 256
 MAX_KEPT_IMAGE_BYTES = 64 * MiB
+# Renders waiting for the browser; more are refused. A render takes about a second, so a request at the back
+# of the queue waits a few seconds at most.
+QUEUE_SIZE = 8
+RENDER_SECONDS = 20  # kaleido's own bound on one render; past it the render fails and the browser restarts
+WAIT_SECONDS = 60  # how long a request waits for its image, queued renders ahead of it included
+RETRY_AFTER_SECONDS = 10  # what a refused request is told
+
+log = logging.getLogger(__name__)
 
 
 def footer_source_lines(publishers: list[str]) -> list[str]:
@@ -65,6 +83,10 @@ class DatasetCredit:
 
 class ImageUnavailableError(RuntimeError):
     """No browser to render with, or the render failed."""
+
+
+class ImageBusyError(ImageUnavailableError):
+    """The render queue is full, or the image was not ready in time: ask again later."""
 
 
 def static_figure(view: ChartView, site_name: str, url: str, credit: DatasetCredit) -> JSONObject:
@@ -116,46 +138,79 @@ def static_figure(view: ChartView, site_name: str, url: str, credit: DatasetCred
     return {"data": figure["data"], "layout": layout}
 
 
-class ImageRenderer:
-    """Renders and keeps images; one render at a time, since they share one browser."""
+Job = tuple[tuple[str, str], Callable[[], bytes], "Future[bytes]"]
 
-    def __init__(self, browser_path: Path) -> None:
+
+class ImageRenderer:
+    """Renders and keeps images, one at a time on its own thread, from a bounded queue."""
+
+    def __init__(self, browser_path: Path, queue_size: int = QUEUE_SIZE, wait_seconds: float = WAIT_SECONDS) -> None:
         self.browser_path = browser_path
+        self.wait_seconds = wait_seconds
         self._cache = LruCache[tuple[str, str], bytes](MAX_KEPT_IMAGES, MAX_KEPT_IMAGE_BYTES, size=len)
+        self._queue: queue.Queue[Job | None] = queue.Queue(maxsize=queue_size)
+        self._pending: dict[tuple[str, str], Future[bytes]] = {}  # queued or rendering, for joiners
         self._lock = threading.Lock()
-        self._started = False
+        self._worker: threading.Thread | None = None
+        self._started = False  # kaleido's browser
         self._busy_since: float | None = None  # when the render under way began (monotonic clock)
 
     def render(self, view: ChartView, fmt: ImageFormat, site_name: str, url: str, credit: DatasetCredit) -> bytes:
-        """The image of ``view`` at ``url`` (which names its release: one image per address and format)."""
-
-        def render_one() -> bytes:
-            with self._lock:  # the cache renders each key once; the lock, one key at a time
-                self._busy_since = time.monotonic()
-                try:
-                    return self._render(static_figure(view, site_name, url, credit), fmt)
-                finally:
-                    self._busy_since = None
-
-        return self._cache.get_or_create((url, fmt), render_one)
-
-    def _render(self, figure: JSONObject, fmt: ImageFormat) -> bytes:
-        if not self.browser_path.is_file():
-            raise ImageUnavailableError(f"No browser at '{self.browser_path}' to render images with")
-        import kaleido  # imported on first use: it is only needed for images
-
-        if not self._started:
-            # kaleido finds the browser through BROWSER_PATH; MathJax is off because it would
-            # come from a CDN, and this site requests nothing from other hosts.
-            os.environ.setdefault("BROWSER_PATH", str(self.browser_path))
-            kaleido.start_sync_server(mathjax=False, silence_warnings=True)
-            self._started = True
+        """The image of ``view`` at ``url`` (which names its release: one image per address and format);
+        raises ImageBusyError when the queue is full or the image is not ready in time."""
+        future = self.submit(view, fmt, site_name, url, credit)
         try:
-            size = {"width": figure["layout"]["width"], "height": figure["layout"]["height"]}
-            image = kaleido.calc_fig_sync(figure, opts={"format": fmt} | size)
-        except Exception as error:  # kaleido raises several kinds; the route answers 503 for any
-            raise ImageUnavailableError(f"Rendering the {fmt} image failed: {error}") from error
-        return bytes(image)
+            return future.result(timeout=self.wait_seconds)
+        except TimeoutError as error:
+            raise ImageBusyError(f"The {fmt} image was not ready within {self.wait_seconds:g} s") from error
+
+    def submit(
+        self, view: ChartView, fmt: ImageFormat, site_name: str, url: str, credit: DatasetCredit
+    ) -> Future[bytes]:
+        """The image's render, queued unless it is kept or already under way (then shared)."""
+        key = (url, fmt)
+        kept = self._cache.get(key)
+        if kept is not None:
+            done: Future[bytes] = Future()
+            done.set_result(kept)
+            return done
+        with self._lock:
+            pending = self._pending.get(key)
+            if pending is not None:
+                return pending
+            future: Future[bytes] = Future()
+            try:
+                self._queue.put_nowait(
+                    (key, lambda: self._render(static_figure(view, site_name, url, credit), fmt), future)
+                )
+            except queue.Full:
+                raise ImageBusyError(
+                    f"{self._queue.maxsize} images are waiting to be rendered; ask again later"
+                ) from None
+            self._pending[key] = future
+            if self._worker is None:
+                self._worker = threading.Thread(target=self._work, name="image-renderer", daemon=True)
+                self._worker.start()
+        return future
+
+    def prerender(self, images: list[tuple[ChartView, ImageFormat, str, str, DatasetCredit]]) -> threading.Thread:
+        """Render ``images`` one after another in the background, so readers' first requests find them kept;
+        each waits its turn in the queue like a reader's, and a busy queue skips it."""
+
+        def run() -> None:
+            for view, fmt, site_name, url, credit in images:
+                try:
+                    self.submit(view, fmt, site_name, url, credit).result()
+                except ImageUnavailableError as error:
+                    log.info("Pre-rendering the %s image of %s skipped: %s", fmt, url, error)
+
+        thread = threading.Thread(target=run, name="image-prerender", daemon=True)
+        thread.start()
+        return thread
+
+    @property
+    def waiting(self) -> int:
+        return self._queue.qsize()
 
     def busy_for(self) -> float:
         """Seconds the render under way has taken so far (0 when idle): a cheap sign of a wedged browser."""
@@ -166,9 +221,63 @@ class ImageRenderer:
         """Drop every kept image, when the data they draw is replaced (app/reload.py)."""
         self._cache.clear()
 
-    def close(self) -> None:
+    def _work(self) -> None:
+        while (job := self._queue.get()) is not None:
+            key, render, future = job
+            self._busy_since = time.monotonic()
+            try:
+                image = render()
+            except BaseException as error:  # handed to the requests that wait for it
+                with self._lock:
+                    del self._pending[key]
+                future.set_exception(error)
+                continue
+            finally:
+                self._busy_since = None
+            self._cache.put(key, image)
+            with self._lock:
+                del self._pending[key]
+            future.set_result(image)
+
+    def _render(self, figure: JSONObject, fmt: ImageFormat) -> bytes:
+        if not self.browser_path.is_file():
+            raise ImageUnavailableError(f"No browser at '{self.browser_path}' to render images with")
+        import kaleido  # imported on first use: it is only needed for images
+
+        if not self._started:
+            # kaleido finds the browser through BROWSER_PATH; MathJax is off because it would
+            # come from a CDN, and this site requests nothing from other hosts.
+            os.environ.setdefault("BROWSER_PATH", str(self.browser_path))
+            kaleido.start_sync_server(mathjax=False, timeout=RENDER_SECONDS, silence_warnings=True)
+            self._started = True
+        try:
+            size = {"width": figure["layout"]["width"], "height": figure["layout"]["height"]}
+            image = kaleido.calc_fig_sync(figure, opts={"format": fmt} | size)
+        except Exception as error:  # kaleido raises several kinds; the route answers 503 for any
+            log.warning("Rendering a %s image failed (%s): restarting the browser", fmt, error)
+            self._stop_browser()
+            raise ImageUnavailableError(f"Rendering the {fmt} image failed: {error}") from error
+        return bytes(image)
+
+    def _stop_browser(self) -> None:
         if self._started:
             import kaleido
 
             kaleido.stop_sync_server(silence_warnings=True)
             self._started = False
+
+    def close(self) -> None:
+        """Let the renderer's thread finish the render under way, then stop the browser."""
+        with self._lock:
+            worker, self._worker = self._worker, None
+        if worker is not None:
+            while True:  # what still waits is refused: the server is stopping
+                try:
+                    job = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if job is not None:
+                    job[2].set_exception(ImageBusyError("The server is stopping"))
+            self._queue.put(None)
+            worker.join(RENDER_SECONDS + 5)
+        self._stop_browser()

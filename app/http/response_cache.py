@@ -32,6 +32,9 @@ from .conditional import is_not_modified, not_modified_headers
 from .encoding import choose_encoding
 
 PAGE_CACHE_CONTROL = "public, max-age=300, s-maxage=3600, stale-while-revalidate=86400"
+# Without a base URL a page's links name the address it was asked at; a proxy's cache key usually leaves the
+# client's Host and scheme out, so it must not keep the page for other clients: browsers alone may.
+PRIVATE_CACHE_CONTROL = "private, max-age=300"
 CACHEABLE = (
     "text/html",
     "text/csv",
@@ -56,6 +59,9 @@ MAX_BYTES = 64 * MiB
 MAX_BODY = 16 * MiB  # a larger response is passed through as it comes, never compressed or kept
 
 CacheKey = tuple[str, str, str, bytes, str]  # scheme, Host, path, query string, the day (citations carry it)
+# What an entry holds besides its bodies and headers: the Entry, its dicts and lists, the key's tuple. Counted so
+# that many small entries (empty 200s for invented addresses) cannot outgrow the byte cap.
+ENTRY_OVERHEAD = 1024
 
 
 Headers_ = list[tuple[bytes, bytes]]
@@ -75,7 +81,35 @@ class Entry:
     def size(self) -> int:
         """The bytes this entry keeps alive, near enough: bodies and headers, not object overheads."""
         headers = sum(len(name) + len(value) for name, value in self.headers)
-        return len(self.body) + sum(len(body) for body in self.encoded.values()) + headers + len(self.etag)
+        answers = sum(len(name) + len(value) for answer in self.answers.values() for name, value in answer)
+        bodies = len(self.body) + sum(len(body) for body in self.encoded.values())
+        return bodies + headers + answers + len(self.etag) + ENTRY_OVERHEAD
+
+
+def cache_key(scope: Scope, host: str, day: str, links_from_request: bool) -> CacheKey:
+    """What an answer depends on: its address, the day (citations carry it), and the scheme and Host only when
+    links are built from them; with a base URL they are left out, so a flood of hosts cannot multiply entries."""
+    scheme, host = (scope.get("scheme", "http"), host) if links_from_request else ("", "")
+    return (scheme, host, scope["path"], scope["query_string"], day)
+
+
+def for_shared_caches(headers: Headers_, links_from_request: bool) -> Headers_:
+    """The headers, with a Cache-Control that lets shared caches keep the answer made private when the answer's
+    links name the request's address (how long a browser keeps it is unchanged); every kept answer has one."""
+    if not links_from_request:
+        return headers
+    kept = [(name, value) for name, value in headers if name.lower() != b"cache-control"]
+    given = Headers(raw=headers).get("cache-control", "")
+    return [*kept, (b"cache-control", private_cache_control(given).encode())]
+
+
+def private_cache_control(value: str) -> str:
+    """``value`` for the browser alone: 'public' becomes 'private', and what only shared caches read goes."""
+    directives = [part.strip() for part in value.split(",") if part.strip()]
+    browser = [part for part in directives if part != "public" and not part.startswith(("s-maxage", "proxy-"))]
+    if not any(part.startswith("max-age") for part in browser):
+        return PRIVATE_CACHE_CONTROL
+    return ", ".join(["private", *(part for part in browser if part != "private")])
 
 
 def make_entry(headers: list[tuple[bytes, bytes]], body: bytes) -> Entry:
@@ -123,8 +157,10 @@ class ResponseCacheMiddleware:
         max_bytes: int = MAX_BYTES,
         max_body: int = MAX_BODY,
         today: Callable[[], date] = date.today,
+        links_from_request: bool = True,
     ) -> None:
         self.app = app
+        self.links_from_request = links_from_request
         self.max_body = max_body
         self.today = today  # passed in so tests can move the day on
         self.entries: LruCache[CacheKey, Entry] = LruCache(max_entries, max_bytes, size=lambda entry: entry.size)
@@ -150,15 +186,7 @@ class ResponseCacheMiddleware:
             return
         request_headers = Headers(scope=scope)
         head = scope["method"] == "HEAD"
-        # The scheme and host are in the key because links in a page are built from them when no base URL
-        # is configured (only allowed hosts get this far); the day, for the access date in citations.
-        key = (
-            scope.get("scheme", "http"),
-            request_headers.get("host", ""),
-            scope["path"],
-            scope["query_string"],
-            self.today().isoformat(),
-        )
+        key = cache_key(scope, request_headers.get("host", ""), self.today().isoformat(), self.links_from_request)
         entry = self.entries.get(key) or await self._rendered_meanwhile(key)
         if entry is None:
             # A HEAD is rendered as the GET it asks about (as Starlette does), so it fills the
@@ -205,12 +233,13 @@ class ResponseCacheMiddleware:
             if passing:
                 await forward(message)
                 return
-            messages.append(message)
             if message["type"] == "http.response.start":
+                message = self._for_shared_caches(message)
                 passing = passes_through(message, self.max_body)
             elif message["type"] == "http.response.body":
                 size += len(message.get("body", b""))
                 passing = size > self.max_body
+            messages.append(message)
             if passing:  # what was held so far goes first; the rest streams without being held
                 for held in messages:
                     await forward(held)
@@ -221,7 +250,7 @@ class ResponseCacheMiddleware:
             return None
         # The first message is not always the start: Jinja templates send "http.response.debug" to test clients.
         start: Message = next((m for m in messages if m["type"] == "http.response.start"), {"status": 500})
-        headers: list[tuple[bytes, bytes]] = list(start.get("headers", []))
+        headers: Headers_ = list(start.get("headers", []))
         media_type = Headers(raw=headers).get("content-type", "")
         cache_control = Headers(raw=headers).get("cache-control", "")
         body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
@@ -237,6 +266,17 @@ class ResponseCacheMiddleware:
         if generation == self._generation:
             self.entries.put(key, entry)
         return entry
+
+    def _for_shared_caches(self, start: Message) -> Message:
+        """The start of an answer, made private to shared caches when it is cacheable (by us or by them) and its
+        links name the request's address."""
+        headers: Headers_ = list(start.get("headers", []))
+        described = Headers(raw=headers)
+        cache_control, media_type = described.get("cache-control", ""), described.get("content-type", "")
+        cacheable = start.get("status") == 200 and media_type.startswith(CACHEABLE) and "no-store" not in cache_control
+        if "public" in cache_control or cacheable:
+            return {**start, "headers": for_shared_caches(headers, self.links_from_request)}
+        return start
 
     async def _send(self, entry: Entry, request_headers: Headers, head: bool, send: Send) -> None:
         if_none_match = request_headers.get("if-none-match")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 
 from ..charts.controls import chart_controls
-from ..charts.images import MEDIA_TYPES, ImageFormat, ImageUnavailableError
+from ..charts.images import MEDIA_TYPES, RETRY_AFTER_SECONDS, ImageBusyError, ImageFormat, ImageUnavailableError
 from ..charts.query import in_normal_form
 from ..charts.table import DOWNLOAD_COLUMNS, chart_file_name, claim_row
 from ..charts.views import ChartView
@@ -57,6 +57,10 @@ def chart_twin(view: ChartView, extension: str, context: AppContext, edition: Ed
             image = context.images.render(
                 view, image_format, context.settings.site_name, urls.absolute(urls.view(view)), edition.credit
             )
+        except ImageBusyError as error:
+            # Not an error page: a client (or a crawler) is told when to come back.
+            retry = {"Retry-After": str(RETRY_AFTER_SECONDS), "Cache-Control": "no-store"}
+            return PlainTextResponse(str(error), status_code=503, headers=retry)
         except ImageUnavailableError as error:
             raise HTTPException(503, str(error)) from error
         return Response(image, media_type=MEDIA_TYPES[extension], headers=headers)

@@ -3,19 +3,15 @@ out on the server, already shows all of it; and embed.js resizes it whichever of
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import LiveServer, free_port
-from .test_embed_in_chromium import QuietHandler
+from .conftest import LiveServer
+from .host_pages import article_served
 
 SLACK_PX = 40  # how much taller than its content the first height may be: a line or two of estimated text
 WIDTHS = (360, 720, 1000)
@@ -31,14 +27,8 @@ HOST_PAGE = """<!doctype html>
 @pytest.fixture(scope="module")
 def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """An empty article on a second origin, into which each test puts an embed as a CMS would."""
-    root: Path = tmp_path_factory.mktemp("host")
-    (root / "article.html").write_text(HOST_PAGE, encoding="utf-8")
-    port = free_port()
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{port}/article.html"
-    server.shutdown()
-    server.server_close()
+    with article_served(tmp_path_factory.mktemp("host"), HOST_PAGE) as address:
+        yield address
 
 
 def oembed_html(live_server: LiveServer, path: str, width: int, theme: str = "") -> str:

@@ -142,7 +142,7 @@ def test_latest_zip_is_the_versioned_zip_under_a_stable_address(client: TestClie
     assert latest.headers["content-disposition"] == versioned.headers["content-disposition"] == disposition
     assert "immutable" in versioned.headers["cache-control"]
     assert "immutable" not in latest.headers["cache-control"]
-    assert latest.headers["cache-control"] == "public, max-age=300"
+    assert latest.headers["cache-control"] == "private, max-age=300"  # no base URL: its README names the host
 
 
 @pytest.mark.parametrize(

@@ -115,7 +115,7 @@ def test_the_old_zip_is_byte_identical(two_releases: TwoReleases) -> None:
     pinned = client.get("/v/1.0.0" + OLD_ZIP)
     assert pinned.status_code == 200
     assert pinned.content == two_releases.before[OLD_ZIP]
-    assert pinned.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert pinned.headers["cache-control"] == "private, max-age=31536000, immutable"  # no base URL: see README
     moved = client.get(OLD_ZIP, follow_redirects=False)
     assert (moved.status_code, moved.headers["location"]) == (301, "/v/1.0.0" + OLD_ZIP)
 
