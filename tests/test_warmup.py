@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 
 from app.context import AppContext
 from app.main import create_app
@@ -37,7 +39,13 @@ def test_every_country_pages_charts_are_built_after_start_and_the_pages_build_no
         assert builds == []  # the pages found their charts ready
 
 
+def run_in_own_loop(host: str, app: FastAPI) -> int:
+    """``warm_routes`` on an event loop of its own thread: the browser tests' Playwright keeps one running in this."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, warm_routes(app, host)).result()
+
+
 def test_the_warm_up_request_goes_through_every_layer_to_the_router(cache_dir: Path) -> None:
     app = create_app(Settings(data_dir=REAL_DATA, cache_dir=cache_dir))
-    assert asyncio.run(warm_routes(app, "localhost")) == 404  # routed and not found: not refused by the host check
-    assert asyncio.run(warm_routes(app, "evil.example")) == 400
+    assert run_in_own_loop("localhost", app) == 404  # routed and not found: not refused by the host check
+    assert run_in_own_loop("evil.example", app) == 400
