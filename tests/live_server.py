@@ -121,7 +121,10 @@ class Reader:
     def _get(self, client: httpx.Client, path: str) -> int:
         try:
             return client.get(path).status_code
-        except httpx.RemoteProtocolError:  # "Server disconnected without sending a response"
+        # The server closed the reused connection as the request went out: "Server disconnected without sending a
+        # response", or a reset when the request was already in its socket. A GET may be sent again then (RFC 9112
+        # section 9.3.1), and browsers and proxies do.
+        except (httpx.RemoteProtocolError, httpx.ReadError):
             self.retried += 1
             return client.get(path).status_code
 
