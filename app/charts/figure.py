@@ -341,7 +341,7 @@ def chart_height(margin_top: int, names: list[str]) -> int:
 
 
 def _day(value: date) -> str:
-    return value.strftime("%Y-%m-%d")
+    return value.isoformat()  # the same as strftime("%Y-%m-%d") for the years 1000-9999, at a tenth of the cost
 
 
 def _y(value: float, divisor: float) -> float:
