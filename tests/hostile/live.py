@@ -4,7 +4,6 @@ unprivileged nginx whose every file is under a tmp folder."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -14,16 +13,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from ..live_server import free_port as free_port  # the proxy test imports it from here
 from ..static_site.test_nginx import wait_for
 from ..tiny_data import ROOT
 
 NGINX = Path(os.environ.get("NGINX_PATH", "/usr/sbin/nginx"))  # `make tools` installs it
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def wait_until_healthy(url: str, seconds: float, process: subprocess.Popen[bytes]) -> bool:
@@ -39,7 +33,8 @@ def wait_until_healthy(url: str, seconds: float, process: subprocess.Popen[bytes
 
 
 class LiveApp:
-    """uvicorn with the Dockerfile's flags; ``settings`` are NKW_ variables without the prefix."""
+    """Plain uvicorn believing X-Forwarded-* from 127.0.0.1 (its default, and the harshest setup for the proxy
+    test: production's ``serve`` believes no proxy unless told); ``settings`` are NKW_ variables without the prefix."""
 
     def __init__(self, settings: dict[str, str]) -> None:
         self.port = free_port()
