@@ -89,8 +89,8 @@ test: prepare browser tools
 	$(BIN)/mypy
 	$(BIN)/hadolint Dockerfile
 	$(BIN)/python -m app validate data
-	CHROMIUM_PATH=$(CHROMIUM) NGINX_PATH=$(NGINX) $(BIN)/pytest
 	$(MAKE) --no-print-directory fuzz
+	CHROMIUM_PATH=$(CHROMIUM) NGINX_PATH=$(NGINX) $(BIN)/pytest
 
 # The loop while editing: no Chromium needed; `make test` still runs everything before a commit.
 test-fast: prepare tools
