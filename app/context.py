@@ -59,7 +59,7 @@ class AppContext:
     def urls_for(self, request: Request) -> Urls:
         """The URL builder for a request: the configured base URL, else the address the request came to.
 
-        The Host header has passed the allow-list by then (TrustedHostMiddleware), so a forged host
+        The Host header has passed the allow-list by then (app/hosts.py), so a forged host
         never gets this far.
         """
         if self.urls.base_url:

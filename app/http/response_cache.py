@@ -2,7 +2,9 @@
 
 The data is read-only, so a URL's response does not change while the process
 lives (except the access date in citations: the key carries the day). A hit is
-answered here, before routing: no template, no query, only bytes. Browsers
+answered here, the outermost layer, before routing: no template, no query, only
+bytes, its security headers kept with it. Only the Host check comes first (the
+``admits`` it is given): a refused request goes on inside to be told why. Browsers
 revalidate with If-None-Match and get a 304; a CDN in front may keep pages for
 the ``s-maxage`` and absorb a spike. What is kept is capped in entries and in
 bytes, so any number of distinct URLs (query strings are free to invent) fits
@@ -16,11 +18,13 @@ the page 50 times at once and its p99 was over a second, against 10 ms once warm
 from __future__ import annotations
 
 import asyncio
+import functools
 import gzip
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 import brotli
 from starlette.datastructures import Headers
@@ -57,6 +61,8 @@ MAX_ENTRIES = 2048
 # is what bounds memory when bodies are large (a CSV or a zip of the whole dataset).
 MAX_BYTES = 64 * MiB
 MAX_BODY = 16 * MiB  # a larger response is passed through as it comes, never compressed or kept
+READ_HEADERS = (b"host", b"accept-encoding", b"if-none-match")  # in the order RequestHeaders lists them
+REMEMBERED_ACCEPT_ENCODING = 200  # characters; Chrome's "gzip, deflate, br, zstd" has 23
 
 CacheKey = tuple[str, str, str, bytes, str]  # scheme, Host, path, query string, the day (citations carry it)
 # What an entry holds besides its bodies and headers: the Entry, its dicts and lists, the key's tuple. Counted so
@@ -139,6 +145,37 @@ def without_unknown_parameters(scope: Scope) -> Scope:
     return scope if known == query_string else {**scope, "query_string": known}
 
 
+class RequestHeaders(NamedTuple):
+    """The three request headers a hit reads, found in one pass over the raw list (Starlette's ``Headers`` builds
+    a decoded copy of all of them, a noticeable share of a hit's time). A repeated field's values are joined with
+    commas, as RFC 9110 §5.3 allows for list fields; a repeated Host is refused before this is read."""
+
+    host: str
+    accept_encoding: str
+    if_none_match: str
+
+    @classmethod
+    def of(cls, scope: Scope) -> RequestHeaders:
+        found = dict.fromkeys(READ_HEADERS, b"")
+        for name, value in scope["headers"]:
+            if name in found:
+                found[name] = found[name] + b", " + value if found[name] else value
+        return cls(*(value.decode("latin-1") for value in found.values()))
+
+
+def encoding_for(accept_encoding: str, available: tuple[str, ...]) -> str | None:
+    """``choose_encoding``, remembered: browsers send a handful of distinct Accept-Encoding values. A value
+    longer than any browser's is worked out each time, so junk headers cannot fill the memory with themselves."""
+    if len(accept_encoding) > REMEMBERED_ACCEPT_ENCODING:
+        return choose_encoding(accept_encoding, available)
+    return _remembered_encoding(accept_encoding, available)
+
+
+@functools.lru_cache(maxsize=256)
+def _remembered_encoding(accept_encoding: str, available: tuple[str, ...]) -> str | None:
+    return choose_encoding(accept_encoding, available)
+
+
 def passes_through(start: Message, max_body: int) -> bool:
     """An answer the cache lets through as it streams: encoded by its route (a large download, compressed once)
     or announcing a body larger than the cache keeps."""
@@ -158,8 +195,10 @@ class ResponseCacheMiddleware:
         max_body: int = MAX_BODY,
         today: Callable[[], date] = date.today,
         links_from_request: bool = True,
+        admits: Callable[[Scope], bool] = lambda scope: True,
     ) -> None:
         self.app = app
+        self.admits = admits  # whether the site answers the request's Host (app/hosts.py)
         self.links_from_request = links_from_request
         self.max_body = max_body
         self.today = today  # passed in so tests can move the day on
@@ -181,12 +220,13 @@ class ResponseCacheMiddleware:
             scope["type"] != "http"
             or scope["method"] not in ("GET", "HEAD")
             or scope["path"].startswith(UNCACHED_PREFIXES)
+            or not self.admits(scope)
         ):
             await self.app(scope, receive, send)
             return
-        request_headers = Headers(scope=scope)
+        request = RequestHeaders.of(scope)
         head = scope["method"] == "HEAD"
-        key = cache_key(scope, request_headers.get("host", ""), self.today().isoformat(), self.links_from_request)
+        key = cache_key(scope, request.host, self.today().isoformat(), self.links_from_request)
         entry = self.entries.get(key) or await self._rendered_meanwhile(key)
         if entry is None:
             # A HEAD is rendered as the GET it asks about (as Starlette does), so it fills the
@@ -194,7 +234,7 @@ class ResponseCacheMiddleware:
             entry = await self._fill_once(key, {**scope, "method": "GET"}, receive, send, head)
             if entry is None:
                 return  # not cacheable: already sent as it came
-        await self._send(entry, request_headers, head, send)
+        await self._send(entry, request, head, send)
 
     async def _rendered_meanwhile(self, key: CacheKey) -> Entry | None:
         """The answer another request is rendering for this address, once it is ready; None if there is none
@@ -278,13 +318,12 @@ class ResponseCacheMiddleware:
             return {**start, "headers": for_shared_caches(headers, self.links_from_request)}
         return start
 
-    async def _send(self, entry: Entry, request_headers: Headers, head: bool, send: Send) -> None:
-        if_none_match = request_headers.get("if-none-match")
-        if if_none_match and is_not_modified(if_none_match, entry.etag.decode("ascii")):
+    async def _send(self, entry: Entry, request: RequestHeaders, head: bool, send: Send) -> None:
+        if request.if_none_match and is_not_modified(request.if_none_match, entry.etag.decode("ascii")):
             await send({"type": "http.response.start", "status": 304, "headers": list(entry.not_modified)})
             await send({"type": "http.response.body", "body": b""})
             return
-        coding = choose_encoding(request_headers.get("accept-encoding", ""), entry.encoded.keys())
+        coding = encoding_for(request.accept_encoding, tuple(entry.encoded))
         body = entry.encoded[coding] if coding else entry.body
         # A copy: a server or middleware outside may add its own headers to the list it is given.
         await send({"type": "http.response.start", "status": 200, "headers": list(entry.answers[coding])})

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from app.hosts import MAX_REMEMBERED, HostPolicy
 from app.main import create_app
 from app.settings import Settings
 
@@ -78,3 +79,50 @@ def test_a_configured_base_url_is_used_whatever_the_host(configured: TestClient)
 def test_the_base_url_host_is_answered(configured: TestClient) -> None:
     assert configured.get("/", headers={"Host": "news.example.org"}).status_code == 200
     assert configured.get("/", headers={"Host": "evil.example"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("allowed", "host", "answered"),
+    [
+        (["localhost"], b"localhost:8000", True),
+        (["localhost"], b"LOCALHOST", True),
+        (["localhost"], b"localhost.evil.example", False),
+        (["*.example.org"], b"news.example.org", True),
+        (["*.example.org"], b"example.org.evil.example", False),
+        (["[::1]"], b"[::1]:8000", True),
+        (["*"], b"[::1::1]", False),  # brackets that hold no IPv6 address
+        (["*"], b"anything.example", True),
+    ],
+)
+def test_the_host_policy_follows_the_allow_list(allowed: list[str], host: bytes, answered: bool) -> None:
+    policy = HostPolicy(allowed)
+    scope = {"type": "http", "path": "/", "headers": [(b"host", host)]}
+    assert (policy.refusal(scope) is None) is answered
+    assert policy.admits(scope) is answered
+    assert policy.admits(scope) is answered  # the second time from what it remembered
+
+
+def test_the_host_policy_remembers_a_bounded_number_of_hosts() -> None:
+    """Every port of an allowed name is allowed: what is remembered must not grow with them."""
+    policy = HostPolicy(["localhost"])
+    for port in range(3000):
+        assert policy.admits({"type": "http", "path": "/", "headers": [(b"host", f"localhost:{port}".encode())]})
+    assert len(policy._admitted) == MAX_REMEMBERED
+
+
+def test_the_health_checks_do_not_teach_the_policy_a_host() -> None:
+    policy = HostPolicy(["localhost"])
+    probe = {"type": "http", "path": "/healthz", "headers": [(b"host", b"10.0.0.7")]}
+    assert policy.refusal(probe) is None
+    assert not policy.admits({**probe, "path": "/"})
+
+
+def test_a_wildcard_must_name_a_whole_domain() -> None:
+    with pytest.raises(ValueError, match="wildcard"):
+        HostPolicy(["*example.org"])
+
+
+def test_repeated_accept_encoding_fields_are_read_as_one_list(tiny_client: TestClient) -> None:
+    tiny_client.get("/charts/revenue")  # kept: the next one is a hit
+    answer = tiny_client.get("/charts/revenue", headers=[("Accept-Encoding", "br;q=0"), ("Accept-Encoding", "gzip")])
+    assert answer.headers["content-encoding"] == "gzip"

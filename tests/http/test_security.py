@@ -78,3 +78,20 @@ def test_hostile_text_is_escaped(hostile_client: TestClient, path: str) -> None:
 def test_hostile_text_is_shown_as_text(hostile_client: TestClient) -> None:
     page = parse(hostile_client.get("/estimates/e0001").text)
     assert text(page, ".quote p") == HOSTILE_SCRIPT + HOSTILE_ATTRIBUTE
+
+
+@pytest.mark.parametrize(
+    ("path", "ancestors"), [("/charts/revenue", "frame-ancestors 'self'"), ("/embed/revenue", "frame-ancestors *")]
+)
+def test_kept_answers_carry_the_security_headers(tiny_client: TestClient, path: str, ancestors: str) -> None:
+    """The response cache answers before anything else: a hit and a 304 must carry what the first answer did."""
+    first = tiny_client.get(path)
+    hit = tiny_client.get(path)
+    not_modified = tiny_client.get(path, headers={"If-None-Match": first.headers["etag"]})
+    assert (first.status_code, hit.status_code, not_modified.status_code) == (200, 200, 304)
+    for answer in (first, hit, not_modified):
+        assert answer.headers["content-security-policy"].endswith(ancestors)
+        assert answer.headers["x-content-type-options"] == "nosniff"
+        assert answer.headers["permissions-policy"].startswith("accelerometer=()")
+        # Each once: kept headers and headers added on the way out must not both be there.
+        assert len(answer.headers.get_list("content-security-policy")) == 1
