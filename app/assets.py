@@ -21,6 +21,8 @@ from pathlib import Path
 
 import brotli
 
+from .cache_files import write_atomically
+
 PLOTLY_HEADER = re.compile(rb"plotly\.js(?: \(basic - minified\))? v(\d+\.\d+\.\d+)")
 OWN_ASSETS = ("site.css", "charts.js", "map.js", "copy.js", "embed-frame.js", "explorer.js", "favicon.svg")
 BROTLI_QUALITY_AT_START = 9  # fast; `python -m app prepare` stores quality 11 in the cache
@@ -63,15 +65,21 @@ class Asset:
     encoded: dict[str, bytes] = field(repr=False)  # "br", "gzip"
 
 
-def _compressed(body: bytes, digest: str, cache_dir: Path | None) -> dict[str, bytes]:
-    """gzip and brotli forms of ``body``, read from the cache `prepare` filled, else made now."""
+def _compressed(body: bytes, digest: str, cache_dir: Path | None, keep: bool = False) -> dict[str, bytes]:
+    """gzip and brotli forms of ``body``, read from the cache `prepare` filled, else made now (and, with ``keep``,
+    left in the cache for the next start: for assets the server builds, which `prepare` does not know)."""
     encoded = {}
     for coding, make in (
         ("br", lambda: brotli.compress(body, quality=BROTLI_QUALITY_AT_START)),
         ("gzip", lambda: gzip.compress(body, compresslevel=9, mtime=0)),
     ):
         cached = cache_dir / f"asset-{digest}.{coding}" if cache_dir else None
-        encoded[coding] = cached.read_bytes() if cached is not None and cached.is_file() else make()
+        if cached is not None and cached.is_file():
+            encoded[coding] = cached.read_bytes()
+            continue
+        encoded[coding] = make()
+        if keep and cached is not None:
+            write_atomically(cached, encoded[coding])
     return encoded
 
 
@@ -79,7 +87,7 @@ def make_asset(name: str, path: Path, cache_dir: Path | None) -> Asset:
     return asset_from_bytes(name, path.read_bytes(), cache_dir)
 
 
-def asset_from_bytes(name: str, body: bytes, cache_dir: Path | None) -> Asset:
+def asset_from_bytes(name: str, body: bytes, cache_dir: Path | None, keep: bool = False) -> Asset:
     digest = hashlib.sha256(body).hexdigest()
     stem, suffix = Path(name).stem, Path(name).suffix
     media_type = MEDIA_TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
@@ -89,7 +97,7 @@ def asset_from_bytes(name: str, body: bytes, cache_dir: Path | None) -> Asset:
         media_type=media_type,
         etag=f'"{digest[:20]}"',
         body=body,
-        encoded=_compressed(body, digest, cache_dir),
+        encoded=_compressed(body, digest, cache_dir, keep),
     )
 
 
@@ -112,7 +120,9 @@ class Assets:
         sources = asset_sources(static_dir, vendor_dir)
         self.plotly_bundle = sources["plotly.js"]
         self.by_name = {name: make_asset(name, path, cache_dir) for name, path in sources.items()}
-        self.by_name |= {name: asset_from_bytes(name, body, cache_dir) for name, body in (built or {}).items()}
+        self.by_name |= {
+            name: asset_from_bytes(name, body, cache_dir, keep=True) for name, body in (built or {}).items()
+        }
         self.by_url = {asset.url: asset for asset in self.by_name.values()}
 
     def url(self, name: str) -> str:

