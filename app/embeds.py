@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
+from xml.etree import ElementTree
 
 from .jsontypes import JSONObject
 
@@ -80,6 +81,15 @@ def oembed_response(
         "width": width,
         "height": height,
     }
+
+
+def oembed_xml(response: JSONObject) -> bytes:
+    """The same response in oEmbed's XML format (section 2.3.4): one element per field, the html escaped as text."""
+    root = ElementTree.Element("oembed")
+    for name, value in response.items():
+        ElementTree.SubElement(root, name).text = str(value)
+    elements: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n' + elements
 
 
 @dataclass(frozen=True)

@@ -44,11 +44,12 @@ CACHEABLE = (
     "text/csv",
     "application/json",
     "application/atom+xml",
+    "text/xml",
     "application/zip",
     "image/png",
     "image/svg+xml",
 )
-COMPRESSIBLE = ("text/html", "text/csv", "application/json", "application/atom+xml", "image/svg+xml")
+COMPRESSIBLE = ("text/html", "text/csv", "application/json", "application/atom+xml", "text/xml", "image/svg+xml")
 MIN_COMPRESS_BYTES = 512
 BROTLI_QUALITY = 9  # a good ratio at a few ms for a page; each body is compressed once
 # Past this size quality 9 costs tens of ms (a 260 KB country page: 28 ms) for a few per cent of bytes; 5 takes 8.

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from ..context import AppContext
 from ..deps import ContextDep, EditionDep, PageDep, SettingsDep, UrlsDep
@@ -18,8 +19,10 @@ from ..embeds import (
     oembed_height,
     oembed_response,
     oembed_width,
+    oembed_xml,
     parse_theme,
 )
+from ..jsontypes import JSONObject
 from ..params import ParameterError, choice, number, shorten_url, site_address
 from ..settings import Settings
 from ..urls import Urls, split_pinned
@@ -27,7 +30,8 @@ from .chart_lookup import find_view, newer_than, query_lists, view_at
 
 router = APIRouter()  # the embed itself, which shows a release
 site_router = APIRouter()  # what serves every embed, whichever release it shows
-OEMBED_FORMATS = ("json", "xml")  # the spec's two; xml is answered 501, as the spec says
+OEMBED_FORMATS = ("json", "xml")  # the spec's two
+OEMBED_XML_MEDIA_TYPE = "text/xml"  # the spec's (section 2.3.4)
 MAX_OEMBED_PX = 10_000  # maxwidth and maxheight: far past any screen, and a bound on the number's length
 
 
@@ -73,7 +77,7 @@ def oembed(
     format: Annotated[str, Query()] = "json",  # noqa: A002 - the parameter's name is fixed by the oEmbed spec
     maxwidth: Annotated[str | None, Query()] = None,
     maxheight: Annotated[str | None, Query()] = None,
-) -> JSONResponse:
+) -> Response:
     """oEmbed 1.0 for any chart, embed or country page of this site, with its filters and theme.
 
     The iframe is pinned: to the release the address names (/v/{version}/...), else to the latest release
@@ -81,13 +85,15 @@ def oembed(
     """
     urls = context.urls_for(request)
     try:
-        if choice("format", format, OEMBED_FORMATS) != "json":
-            raise HTTPException(501, f"format '{format}' is not supported; use json")  # the spec's answer for xml
+        chosen = choice("format", format, OEMBED_FORMATS)
         address = urlunsplit(site_address("url", url, urls.base_url))
         width, height = size("maxwidth", maxwidth), size("maxheight", maxheight)
     except ParameterError as error:
         raise HTTPException(400, str(error)) from error
-    return oembed_answer(context, settings, urls, address, width, height)
+    answer = oembed_answer(context, settings, urls, address, width, height)
+    if chosen == "xml":
+        return Response(oembed_xml(answer.body), media_type=OEMBED_XML_MEDIA_TYPE, headers=answer.headers)
+    return answer.response()
 
 
 def size(name: str, value: str | None) -> int | None:
@@ -99,12 +105,21 @@ def oembed_of_page(context: ContextDep, settings: SettingsDep, request: Request,
     """oEmbed for a page without filters at the address its discovery link names (``/oembed/charts/revenue.json``
     for /charts/revenue): the query form's answer for that page, by construction, and a static copy has it."""
     urls = context.urls_for(request)
-    return oembed_answer(context, settings, urls, urls.absolute(urls.oembed_page(page)), None, None)
+    return oembed_answer(context, settings, urls, urls.absolute(urls.oembed_page(page)), None, None).response()
+
+
+@dataclass(frozen=True)
+class OembedAnswer:
+    body: JSONObject
+    headers: dict[str, str]
+
+    def response(self) -> JSONResponse:
+        return JSONResponse(self.body, headers=self.headers)
 
 
 def oembed_answer(
     context: AppContext, settings: Settings, urls: Urls, url: str, maxwidth: int | None, maxheight: int | None
-) -> JSONResponse:
+) -> OembedAnswer:
     target = urlsplit(url)
     version, path = split_pinned(target.path)
     edition = context.editions.get(version) if version else context.latest
@@ -131,4 +146,4 @@ def oembed_answer(
         width=width,
         height=oembed_height(content, maxheight),
     )
-    return JSONResponse(body, headers={"Cache-Control": f"public, max-age={body['cache_age']}"})
+    return OembedAnswer(body, {"Cache-Control": f"public, max-age={body['cache_age']}"})

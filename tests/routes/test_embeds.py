@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 from urllib.parse import quote
+from xml.etree import ElementTree
 
 import pytest
 from fastapi.testclient import TestClient
@@ -102,8 +103,19 @@ def test_oembed_404_for_urls_that_are_not_our_charts(client: TestClient, url: st
     assert response.json()["error"]["status"] == 404
 
 
-def test_oembed_501_for_formats_other_than_json(client: TestClient) -> None:
-    assert oembed(client, f"{BASE}/charts/revenue", format="xml").status_code == 501
+def test_oembed_in_xml_says_what_the_json_says(client: TestClient) -> None:
+    """The spec's other format (section 2.3.4), for consumers that ask for it: the same fields, the html as text."""
+    url = f"{BASE}/charts/revenue?theme=dark"
+    answer = oembed(client, url, format="xml", maxwidth="480")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/xml")
+    assert answer.content.startswith(b'<?xml version="1.0" encoding="utf-8" standalone="yes"?>')
+    root = ElementTree.fromstring(answer.content)
+    assert root.tag == "oembed"
+    expected = oembed(client, url, maxwidth="480").json()
+    assert {element.tag: element.text for element in root} == {name: str(value) for name, value in expected.items()}
+    assert "<iframe" in (root.findtext("html") or "")
+    assert b"<iframe" not in answer.content  # escaped, not markup of the XML document
 
 
 def test_oembed_400_for_a_bad_maxwidth(client: TestClient) -> None:

@@ -88,7 +88,7 @@ def test_an_oembed_url_may_be_a_path_of_this_site(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("query", "status", "message"),
     [
-        ("format=xml", 501, "format 'xml' is not supported; use json"),
+        ("format=yaml", 400, "format: 'yaml' is not one of json, xml"),
         ("format=%C2%B2", 400, "format: '²' is not one of json, xml"),
         ("maxheight=0", 400, "maxheight: '0' is not a whole number from 1 to 10000"),
         ("maxheight=1_000", 400, "maxheight: '1_000' is not a whole number from 1 to 10000"),
