@@ -1,10 +1,12 @@
 """Images render on the renderer's own thread from a small bounded queue: a full queue is refused at once with
-503 and Retry-After, never by holding a request thread; a failed render restarts nothing it should not."""
+503 and Retry-After, never by holding a request thread; a failed render restarts the browser, and only that."""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
+from xml.etree import ElementTree
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +14,8 @@ from fastapi.testclient import TestClient
 from app.charts.images import QUEUE_SIZE, ImageFormat, ImageRenderer
 from app.context import AppContext
 from app.jsontypes import JSONObject
+
+STOP_BOUND_SECONDS = 10  # the server's own shutdown allows 8 s (NKW_SHUTDOWN_TIMEOUT) before the browser is stopped
 
 
 @pytest.fixture
@@ -75,3 +79,46 @@ def test_the_same_image_asked_while_queued_is_rendered_once(
     assert all(future is first for future in again)
     release.set()
     assert first.result(10) == b"\x89PNG"
+
+
+def test_a_failed_render_restarts_the_browser_and_the_next_render_works(
+    tiny_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With Debian's Chromium through kaleido: one render fails, the browser is stopped (within seconds, not held
+    up by the failed render) and started afresh, and the next render is a real image."""
+    import kaleido
+
+    assert tiny_client.get("/charts/revenue.svg").status_code == 200  # the browser is up
+    calls: list[str] = []
+    real_render, real_stop, real_start = kaleido.calc_fig_sync, kaleido.stop_sync_server, kaleido.start_sync_server
+
+    def failing_once(*args: object, **kwargs: object) -> object:
+        if "failed" not in calls:
+            calls.append("failed")
+            raise RuntimeError("the browser went away")
+        return real_render(*args, **kwargs)
+
+    def timed_stop(*args: object, **kwargs: object) -> object:
+        started = time.monotonic()
+        try:
+            return real_stop(*args, **kwargs)
+        finally:
+            calls.append(f"stopped in {time.monotonic() - started:.1f} s")
+
+    def counted_start(*args: object, **kwargs: object) -> object:
+        calls.append("started")
+        return real_start(*args, **kwargs)
+
+    monkeypatch.setattr(kaleido, "calc_fig_sync", failing_once)
+    monkeypatch.setattr(kaleido, "stop_sync_server", timed_stop)
+    monkeypatch.setattr(kaleido, "start_sync_server", counted_start)
+    failed = tiny_client.get("/charts/revenue.svg?from=2015")
+    assert failed.status_code == 503
+    assert "the browser went away" in failed.text
+    again = tiny_client.get("/charts/revenue.svg?from=2015")
+    assert again.status_code == 200
+    assert ElementTree.fromstring(again.content).tag == "{http://www.w3.org/2000/svg}svg"
+    assert calls[0] == "failed"
+    assert calls[1].startswith("stopped in ")
+    assert float(calls[1].split()[2]) < STOP_BOUND_SECONDS, calls
+    assert calls[2:] == ["started"]
