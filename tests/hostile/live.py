@@ -1,5 +1,6 @@
-"""The app in a uvicorn subprocess as the Dockerfile runs it (proxy headers trusted from 127.0.0.1), and an
-unprivileged nginx whose every file is under a tmp folder."""
+"""The app in a plain uvicorn subprocess (proxy headers trusted from 127.0.0.1, uvicorn's default: harsher than
+``python -m app serve``, which the Dockerfile runs), and an unprivileged nginx whose every file is under a tmp
+folder."""
 
 from __future__ import annotations
 
