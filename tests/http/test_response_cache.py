@@ -5,11 +5,9 @@ from __future__ import annotations
 import asyncio
 import gc
 import tracemalloc
-from collections.abc import Coroutine, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
 
 import pytest
 from fastapi.testclient import TestClient
@@ -22,19 +20,8 @@ from app.settings import Settings
 
 from ..clients import app_client as make_client
 from ..html import attr, parse
+from ..loops import run_async
 from ..tiny_data import write_tiny_data
-
-T = TypeVar("T")
-
-
-def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Run ``coroutine`` on its own event loop in another thread.
-
-    The browser tests keep Playwright's loop running in this thread for the whole session, and
-    asyncio.run refuses to start a second loop in a thread that has one.
-    """
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ import pytest
 from app.server import CoalescingTransport
 
 from ..live_server import LiveServer, live_server
+from ..loops import run_async
 
 
 class RecordingTransport:
@@ -56,7 +57,7 @@ def test_writes_in_one_turn_of_the_loop_leave_together() -> None:
         await asyncio.sleep(0)
         return recording.calls
 
-    assert asyncio.run(scenario()) == [("writelines", [b"HTTP/1.1 200 OK\r\n\r\n", b"body"]), ("writelines", [b"next"])]
+    assert run_async(scenario()) == [("writelines", [b"HTTP/1.1 200 OK\r\n\r\n", b"body"]), ("writelines", [b"next"])]
 
 
 def test_a_large_write_leaves_at_once_after_what_waited() -> None:
@@ -69,7 +70,7 @@ def test_a_large_write_leaves_at_once_after_what_waited() -> None:
         assert recording.calls == calls  # nothing was left to send
         return calls
 
-    assert asyncio.run(scenario()) == [("writelines", [b"head", b"x" * CoalescingTransport.FLUSH_BYTES])]
+    assert run_async(scenario()) == [("writelines", [b"head", b"x" * CoalescingTransport.FLUSH_BYTES])]
 
 
 @pytest.mark.parametrize("ending", ["close", "write_eof"])
@@ -80,7 +81,7 @@ def test_closing_sends_what_waits_first(ending: str) -> None:
         getattr(transport, ending)()
         return recording.calls
 
-    assert asyncio.run(scenario()) == [("writelines", [b"refusal"]), (ending, None)]
+    assert run_async(scenario()) == [("writelines", [b"refusal"]), (ending, None)]
 
 
 def test_everything_else_is_the_socket_transports() -> None:
@@ -88,7 +89,7 @@ def test_everything_else_is_the_socket_transports() -> None:
         transport, _ = coalescing()
         return str(transport.get_extra_info("peername"))
 
-    assert asyncio.run(scenario()) == "extra peername"
+    assert run_async(scenario()) == "extra peername"
 
 
 @pytest.fixture(scope="module")
