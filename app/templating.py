@@ -10,11 +10,13 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from .assets import Assets
 from .domain import Release
@@ -31,6 +33,15 @@ def format_month(value: date | None) -> str:
     return value.strftime("%b %Y") if value else ""
 
 
+def inline_stylesheet(assets: Assets, name: str) -> Markup:
+    """A stylesheet's text for a ``<style>`` element: an embed is most often a reader's first visit, and a
+    stylesheet it must fetch first delayed its first paint by about 30 ms (bench/: 196 -> 166 ms)."""
+    text = assets.by_name[name].body.decode("utf-8")
+    if "</style" in text.lower():
+        raise ValueError(f"{name} contains '</style', which would end the element it is inlined in")
+    return Markup(text)  # our own stylesheet, checked above
+
+
 def build_templates(settings: Settings, assets: Assets, release: Release) -> Jinja2Templates:
     # Compiled templates kept on disk: the first page after a start renders sooner.
     bytecode_cache = None
@@ -45,6 +56,7 @@ def build_templates(settings: Settings, assets: Assets, release: Release) -> Jin
     environment.globals.update(
         site_name=settings.site_name,
         asset=assets.url,
+        inline_stylesheet=partial(inline_stylesheet, assets),
         indicator_labels={category.value: category.label for category in release.indicators},
     )
     environment.filters.update(number=format_number, date=format_date, month=format_month)

@@ -198,3 +198,21 @@ def test_the_drawing_labels_the_mark_under_the_pointer_while_plotly_is_still_on_
         assert page.locator(".chart-plot .scatterlayer").count() == 0
     finally:
         context.close()
+
+
+def test_an_embed_paints_from_its_document_alone(browser: Browser, live_server: LiveServer) -> None:
+    """An embed is mostly a reader's first visit: its styles come inside the document, so the first paint waits
+    for no other request (scripts, which are deferred, aside)."""
+    context = browser.new_context(viewport={"width": 800, "height": 900}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(live_server.url + "/embed/workers-abroad", wait_until="networkidle")
+        assert [url for url in requested if url.endswith(".css")] == []
+        assert page.locator("link[rel=stylesheet]").count() == 0
+        # The site's stylesheet is what styles it: one drawing of four shown, the title set bold.
+        assert page.locator(".chart-plot .chart-svg:visible").count() == 1
+        assert page.locator(".chart-title").evaluate("(title) => getComputedStyle(title).fontWeight") == "700"
+    finally:
+        context.close()
